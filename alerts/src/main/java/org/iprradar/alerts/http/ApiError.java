@@ -1,0 +1,4 @@
+package org.iprradar.alerts.http;
+
+/** An error answer of the alerts API. */
+public record ApiError(String error, String message) {}

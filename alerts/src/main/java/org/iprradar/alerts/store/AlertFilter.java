@@ -1,0 +1,52 @@
+package org.iprradar.alerts.store;
+
+import java.util.Locale;
+import org.iprradar.common.model.Alert;
+import org.iprradar.common.model.AlertStatus;
+import org.iprradar.common.model.InfringementType;
+
+/**
+ * Which alerts a query wants; a null criterion matches everything.
+ *
+ * @param region GB/T 2260 code; a city or province prefix code (320600) matches its districts
+ * @param text case-insensitive text searched in listing titles, shop names and the seller id
+ */
+public record AlertFilter(
+    String bureau,
+    String region,
+    AlertStatus status,
+    InfringementType type,
+    Double minScore,
+    String text) {
+
+  public static final AlertFilter ALL = new AlertFilter(null, null, null, null, null, null);
+
+  public boolean test(Alert alert) {
+    return (bureau == null || bureau.equals(alert.bureau().id()))
+        && (region == null || inRegion(alert.jurisdiction()))
+        && (status == null || status == alert.status())
+        && (type == null || type == alert.infringementType())
+        && (minScore == null || alert.score() >= minScore)
+        && (text == null || mentions(alert));
+  }
+
+  private boolean inRegion(String code) {
+    if (code == null) {
+      return false;
+    }
+    // 320600 is the city: its districts share the first four digits; 320000 the province: two.
+    String prefix = region.replaceAll("(00)+$", "");
+    return code.startsWith(prefix);
+  }
+
+  private boolean mentions(Alert alert) {
+    String needle = text.toLowerCase(Locale.ROOT);
+    return alert.sellerId().toLowerCase(Locale.ROOT).contains(needle)
+        || alert.listings().stream()
+            .anyMatch(
+                a ->
+                    (a.title() != null && a.title().toLowerCase(Locale.ROOT).contains(needle))
+                        || (a.shopName() != null
+                            && a.shopName().toLowerCase(Locale.ROOT).contains(needle)));
+  }
+}

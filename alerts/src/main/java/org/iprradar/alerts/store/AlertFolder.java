@@ -1,0 +1,83 @@
+package org.iprradar.alerts.store;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.iprradar.alerts.route.Router;
+import org.iprradar.alerts.route.Routing;
+import org.iprradar.common.model.Alert;
+import org.iprradar.common.model.AlertStatus;
+import org.iprradar.common.model.Assessment;
+import org.iprradar.common.model.Lead;
+
+/**
+ * Folds a lead into the alert of its key. The first lead creates and routes the alert; later leads
+ * add or replace their listing's assessment and raise the score, so new evidence never creates a
+ * duplicate.
+ */
+public final class AlertFolder {
+
+  /** Listings kept on one alert; a seller with more is still one case, and the newest show. */
+  static final int MAX_LISTINGS = 50;
+
+  private final Router router;
+
+  public AlertFolder(Router router) {
+    this.router = router;
+  }
+
+  public Alert fold(Lead lead, Alert current) {
+    Assessment latest = lead.assessment();
+    if (current == null) {
+      Routing routing = router.route(lead);
+      return new Alert(
+          Alert.SCHEMA_VERSION,
+          lead.key(),
+          lead.key(),
+          AlertStatus.OPEN,
+          routing.bureau(),
+          routing.coRecipients(),
+          routing.jurisdiction(),
+          routing.jurisdictionName(),
+          routing.crossRegion(),
+          lead.infringementType(),
+          lead.category(),
+          lead.platform(),
+          lead.sellerId(),
+          latest.score(),
+          List.of(latest),
+          latest.assessedAt(),
+          latest.assessedAt());
+    }
+    var listings = new ArrayList<Assessment>();
+    listings.add(latest);
+    current.listings().stream()
+        .filter(a -> !a.listingKey().equals(latest.listingKey()))
+        .forEach(listings::add);
+    listings.sort(
+        Comparator.comparing(
+                Assessment::assessedAt,
+                Comparator.nullsLast(Comparator.<java.time.Instant>naturalOrder()))
+            .reversed());
+    List<Assessment> kept = listings.subList(0, Math.min(MAX_LISTINGS, listings.size()));
+    double score = kept.stream().mapToDouble(Assessment::score).max().orElse(latest.score());
+    return new Alert(
+        current.schemaVersion(),
+        current.id(),
+        current.leadKey(),
+        current.status(),
+        current.bureau(),
+        current.coRecipients(),
+        current.jurisdiction(),
+        current.jurisdictionName(),
+        current.crossRegion(),
+        current.infringementType(),
+        current.category(),
+        current.platform(),
+        current.sellerId(),
+        score,
+        kept,
+        current.createdAt(),
+        latest.assessedAt());
+  }
+}

@@ -1,0 +1,56 @@
+package org.iprradar.alerts.store;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.time.Instant;
+import org.iprradar.alerts.Leads;
+import org.iprradar.alerts.route.Router;
+import org.iprradar.alerts.route.RoutingTableLoader;
+import org.iprradar.common.model.Alert;
+import org.iprradar.common.model.InfringementType;
+import org.junit.jupiter.api.Test;
+
+class AlertFilterTest {
+
+  private final Alert alert;
+
+  AlertFilterTest() throws IOException {
+    var folder =
+        new AlertFolder(new Router(RoutingTableLoader.load("classpath:config/routing.yaml")));
+    alert =
+        folder.fold(
+            Leads.lead(
+                "l1",
+                "Shop-77",
+                "320612",
+                InfringementType.COUNTERFEIT_TRADEMARK,
+                "footwear",
+                72,
+                Instant.EPOCH),
+            null);
+  }
+
+  private static AlertFilter filter(String bureau, String region, Double minScore, String text) {
+    return new AlertFilter(bureau, region, null, null, minScore, text);
+  }
+
+  @Test
+  void shouldMatchTheCityCodeForEveryDistrictButNotAnotherCity() {
+    assertTrue(filter(null, "320600", null, null).test(alert));
+    assertTrue(filter(null, "320612", null, null).test(alert));
+    assertTrue(filter(null, "320000", null, null).test(alert));
+    assertFalse(filter(null, "320602", null, null).test(alert));
+    assertFalse(filter(null, "310000", null, null).test(alert));
+  }
+
+  @Test
+  void shouldFilterByBureauScoreAndText() {
+    assertTrue(filter("MARKET_SUPERVISION", null, 70.0, "shop-77").test(alert));
+    assertFalse(filter("COPYRIGHT", null, null, null).test(alert));
+    assertFalse(filter(null, null, 80.0, null).test(alert));
+    assertTrue(filter(null, null, null, "TITLE OF").test(alert));
+    assertFalse(filter(null, null, null, "absent").test(alert));
+  }
+}

@@ -1,0 +1,34 @@
+package org.iprradar.common.kafka;
+
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.header.Headers;
+
+/** The header names a dead letter carries, so that an operator knows where it came from and why. */
+public final class DeadLetters {
+
+  /** The topic the record was read from. */
+  public static final String SOURCE_TOPIC = "ipr.dlq.source-topic";
+
+  /** The application that gave up on it. */
+  public static final String APPLICATION = "ipr.dlq.application";
+
+  /** Why it could not be processed, in one line. */
+  public static final String REASON = "ipr.dlq.reason";
+
+  private DeadLetters() {}
+
+  /** Adds the three headers to {@code headers} and returns them. */
+  public static Headers describe(
+      Headers headers, String sourceTopic, String application, String reason) {
+    headers.add(SOURCE_TOPIC, sourceTopic.getBytes(StandardCharsets.UTF_8));
+    headers.add(APPLICATION, application.getBytes(StandardCharsets.UTF_8));
+    headers.add(REASON, reason.getBytes(StandardCharsets.UTF_8));
+    return headers;
+  }
+
+  /** Reads a header as text, or null when it is absent. */
+  public static String header(Headers headers, String name) {
+    var header = headers.lastHeader(name);
+    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+  }
+}

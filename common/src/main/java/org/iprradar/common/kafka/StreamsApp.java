@@ -1,0 +1,88 @@
+package org.iprradar.common.kafka;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Kafka Streams application of the pipeline, started and closed with its host. Processing is
+ * exactly-once (v2), so an accepted listing is assessed once and an alert is updated once, even
+ * across crashes.
+ */
+public final class StreamsApp implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StreamsApp.class);
+
+  private final String applicationId;
+  private final KafkaStreams streams;
+
+  private StreamsApp(String applicationId, KafkaStreams streams) {
+    this.applicationId = applicationId;
+    this.streams = streams;
+  }
+
+  /**
+   * Configures (but does not start) a Streams application.
+   *
+   * @param stateRoot the folder under which this application keeps its state stores
+   * @param applicationServer {@code host:port} of this instance's HTTP server for interactive
+   *     queries, or null
+   */
+  public static StreamsApp create(
+      String applicationId,
+      Topology topology,
+      KafkaSettings kafka,
+      Path stateRoot,
+      String applicationServer) {
+    var props = new Properties();
+    props.putAll(kafka.clientConfig());
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateRoot.resolve(applicationId).toString());
+    props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) kafka.replicationFactor());
+    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+    props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
+    // Opt in now to what becomes the default in Kafka 5, so behaviour does not change on upgrade.
+    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+    if (applicationServer != null) {
+      props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
+    }
+    var streams = new KafkaStreams(topology, props);
+    streams.setUncaughtExceptionHandler(
+        e -> {
+          LOG.error("Stream thread of {} failed; replacing it", applicationId, e);
+          return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+    streams.setStateListener(
+        (now, before) -> LOG.info("{} went from {} to {}", applicationId, before, now));
+    return new StreamsApp(applicationId, streams);
+  }
+
+  public void start() {
+    LOG.info("Starting {}", applicationId);
+    streams.start();
+  }
+
+  public String applicationId() {
+    return applicationId;
+  }
+
+  public KafkaStreams streams() {
+    return streams;
+  }
+
+  public boolean isRunning() {
+    return streams.state() == KafkaStreams.State.RUNNING;
+  }
+
+  @Override
+  public void close() {
+    streams.close(Duration.ofSeconds(30));
+  }
+}

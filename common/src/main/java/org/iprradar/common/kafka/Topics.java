@@ -1,0 +1,41 @@
+package org.iprradar.common.kafka;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
+import org.iprradar.common.json.JsonSerde;
+import org.iprradar.common.model.Assessment;
+import org.iprradar.common.model.Lead;
+import org.iprradar.common.model.Listing;
+
+/** The topic catalogue: every topic the pipeline reads or writes, with its serdes. */
+public final class Topics {
+
+  /** Listings from partners, keyed {@code platform:listingId}. */
+  public static final Topic<String, Listing> LISTINGS =
+      new Topic<>("listings", Serdes.String(), new JsonSerde<>(Listing.class), Map.of());
+
+  /** Exactly one assessment per listing version, keyed like the listing. */
+  public static final Topic<String, Assessment> ASSESSMENTS =
+      new Topic<>("assessments", Serdes.String(), new JsonSerde<>(Assessment.class), Map.of());
+
+  /** Assessments above the threshold, keyed {@code platform:sellerId:TYPE}. */
+  public static final Topic<String, Lead> LEADS =
+      new Topic<>("leads", Serdes.String(), new JsonSerde<>(Lead.class), Map.of());
+
+  /**
+   * Records that could not be processed, with their original bytes and the reason in headers
+   * ({@link DeadLetters}). Kept for a month so that an operator can inspect and replay them.
+   */
+  public static final Topic<byte[], byte[]> DEAD_LETTERS =
+      new Topic<>(
+          "dead-letters",
+          Serdes.ByteArray(),
+          Serdes.ByteArray(),
+          Map.of("retention.ms", String.valueOf(30L * 24 * 60 * 60 * 1000)));
+
+  /** Every topic, in the order they are created. */
+  public static final List<Topic<?, ?>> ALL = List.of(LISTINGS, ASSESSMENTS, LEADS, DEAD_LETTERS);
+
+  private Topics() {}
+}

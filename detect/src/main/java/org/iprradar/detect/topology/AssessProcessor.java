@@ -1,0 +1,76 @@
+package org.iprradar.detect.topology;
+
+import java.time.Clock;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.iprradar.common.json.JsonSerde;
+import org.iprradar.common.kafka.DeadLetters;
+import org.iprradar.common.kafka.Topics;
+import org.iprradar.common.model.Listing;
+import org.iprradar.detect.match.ListingMatcher;
+import org.iprradar.detect.score.Scorer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads a listing and assesses it. A record that is not a listing, or that the engine fails on,
+ * becomes a dead letter with its original bytes and the reason in headers: it never stops the
+ * stream thread.
+ */
+final class AssessProcessor implements FixedKeyProcessor<String, byte[], Outcome> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AssessProcessor.class);
+  private static final JsonSerde<Listing> LISTING = new JsonSerde<>(Listing.class);
+
+  private final ListingMatcher matcher;
+  private final Scorer scorer;
+  private final Clock clock;
+  private FixedKeyProcessorContext<String, Outcome> context;
+
+  AssessProcessor(ListingMatcher matcher, Scorer scorer, Clock clock) {
+    this.matcher = matcher;
+    this.scorer = scorer;
+    this.clock = clock;
+  }
+
+  @Override
+  public void init(FixedKeyProcessorContext<String, Outcome> context) {
+    this.context = context;
+  }
+
+  @Override
+  public void process(FixedKeyRecord<String, byte[]> record) {
+    Listing listing;
+    try {
+      listing = LISTING.read(record.value());
+    } catch (RuntimeException e) {
+      reject(record, e.getMessage());
+      return;
+    }
+    try {
+      var match = matcher.match(listing);
+      match
+          .errors()
+          .forEach(
+              (ruleId, error) ->
+                  LOG.warn("Rule {} failed on listing {}: {}", ruleId, listing.key(), error));
+      var assessment = scorer.assess(listing, match, clock.instant());
+      context.forward(record.withValue(new Outcome.Assessed(assessment)));
+    } catch (RuntimeException e) {
+      LOG.error("Cannot assess listing {}", listing.key(), e);
+      reject(record, "assessment failed: " + e);
+    }
+  }
+
+  private void reject(FixedKeyRecord<String, byte[]> record, String reason) {
+    LOG.warn("Dead-lettering record with key {}: {}", record.key(), reason);
+    var headers =
+        DeadLetters.describe(
+            record.headers(), Topics.LISTINGS.name(), DetectTopology.APPLICATION_ID, reason);
+    context.forward(
+        record
+            .withValue((Outcome) new Outcome.Rejected(record.value(), reason))
+            .withHeaders(headers));
+  }
+}

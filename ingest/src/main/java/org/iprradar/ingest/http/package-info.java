@@ -1,0 +1,2 @@
+/** The partner-facing HTTP API of ingest. */
+package org.iprradar.ingest.http;

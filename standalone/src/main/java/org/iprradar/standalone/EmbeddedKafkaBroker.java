@@ -1,0 +1,176 @@
+package org.iprradar.standalone;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.Feature;
+import org.apache.kafka.server.common.MetadataVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real single-node Kafka broker (combined KRaft controller and broker) running in this JVM, with
+ * its data in a folder that is kept across restarts. A one-node cluster needs replication factor 1
+ * for the internal topics too, or exactly-once processing would wait forever for replicas that do
+ * not exist.
+ */
+public final class EmbeddedKafkaBroker implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
+  private static final int NODE_ID = 1;
+  private static final String CONTROLLER = "CONTROLLER";
+
+  private final KafkaRaftServer server;
+  private final String bootstrapServers;
+  private final Path logDir;
+
+  private EmbeddedKafkaBroker(KafkaRaftServer server, String bootstrapServers, Path logDir) {
+    this.server = server;
+    this.bootstrapServers = bootstrapServers;
+    this.logDir = logDir;
+  }
+
+  /**
+   * Starts the broker and waits until it answers.
+   *
+   * @param logDir where the broker keeps its data; formatted on first use
+   * @param port the client port, or 0 for any free port
+   * @param partitions default partitions of topics the broker creates itself
+   */
+  public static EmbeddedKafkaBroker start(Path logDir, int port, int partitions) {
+    try {
+      Files.createDirectories(logDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the Kafka data folder " + logDir, e);
+    }
+    if (!Files.isWritable(logDir)) {
+      throw new IllegalStateException("the Kafka data folder is not writable: " + logDir);
+    }
+    int brokerPort = port == 0 ? freePort() : port;
+    int controllerPort = freePort();
+    var config =
+        new KafkaConfig(brokerConfig(logDir, brokerPort, controllerPort, partitions), false);
+    if (!Files.exists(logDir.resolve("meta.properties"))) {
+      format(logDir);
+    }
+    var server = new KafkaRaftServer(config, Time.SYSTEM);
+    server.startup();
+    String bootstrap = "localhost:" + brokerPort;
+    var broker = new EmbeddedKafkaBroker(server, bootstrap, logDir);
+    broker.awaitReady();
+    LOG.info(
+        "Embedded Kafka broker ready at {} with data in {}", bootstrap, logDir.toAbsolutePath());
+    return broker;
+  }
+
+  public String bootstrapServers() {
+    return bootstrapServers;
+  }
+
+  public Path logDir() {
+    return logDir;
+  }
+
+  private static Map<String, Object> brokerConfig(
+      Path logDir, int brokerPort, int controllerPort, int partitions) {
+    var props = new HashMap<String, Object>();
+    props.put("process.roles", "broker,controller");
+    props.put("node.id", String.valueOf(NODE_ID));
+    props.put("controller.quorum.voters", NODE_ID + "@localhost:" + controllerPort);
+    props.put(
+        "listeners",
+        "PLAINTEXT://localhost:"
+            + brokerPort
+            + ","
+            + CONTROLLER
+            + "://localhost:"
+            + controllerPort);
+    props.put("advertised.listeners", "PLAINTEXT://localhost:" + brokerPort);
+    props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER + ":PLAINTEXT");
+    props.put("controller.listener.names", CONTROLLER);
+    props.put("inter.broker.listener.name", "PLAINTEXT");
+    props.put("log.dirs", logDir.toAbsolutePath().toString());
+    props.put("num.partitions", String.valueOf(partitions));
+    props.put("auto.create.topics.enable", "false");
+    // One node: every internal topic has a single replica, and one in-sync replica is enough.
+    props.put("offsets.topic.replication.factor", "1");
+    props.put("transaction.state.log.replication.factor", "1");
+    props.put("transaction.state.log.min.isr", "1");
+    props.put("share.coordinator.state.topic.replication.factor", "1");
+    props.put("share.coordinator.state.topic.min.isr", "1");
+    props.put("min.insync.replicas", "1");
+    props.put("default.replication.factor", "1");
+    props.put("offsets.topic.num.partitions", "5");
+    props.put("transaction.state.log.num.partitions", "5");
+    // No point waiting for other members of a consumer group on a one-JVM system.
+    props.put("group.initial.rebalance.delay.ms", "0");
+    props.put("log.cleaner.dedupe.buffer.size", String.valueOf(8 * 1024 * 1024));
+    return props;
+  }
+
+  private static void format(Path logDir) {
+    try (var quiet = new PrintStream(OutputStream.nullOutputStream())) {
+      new Formatter()
+          .setPrintStream(quiet)
+          .setNodeId(NODE_ID)
+          .setClusterId(Uuid.randomUuid().toString())
+          .setDirectories(List.of(logDir.toAbsolutePath().toString()))
+          .setMetadataLogDirectory(logDir.toAbsolutePath().toString())
+          .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+          .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
+          .setControllerListenerName(CONTROLLER)
+          .run();
+      LOG.info("Formatted a new Kafka data folder at {}", logDir.toAbsolutePath());
+    } catch (Exception e) {
+      throw new IllegalStateException(
+          "cannot format the Kafka data folder " + logDir + ": " + e, e);
+    }
+  }
+
+  private void awaitReady() {
+    Map<String, Object> config =
+        Map.of(
+            CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrapServers,
+            CommonClientConfigs.DEFAULT_API_TIMEOUT_MS_CONFIG,
+            60_000);
+    try (Admin admin = Admin.create(config)) {
+      admin.describeCluster().nodes().get(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      close();
+      throw new IllegalStateException("the embedded Kafka broker did not become ready: " + e, e);
+    }
+  }
+
+  private static int freePort() {
+    try (var socket = new ServerSocket()) {
+      socket.setReuseAddress(true);
+      socket.bind(new InetSocketAddress("localhost", 0));
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("no free local port for the embedded broker", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.shutdown();
+    server.awaitShutdown();
+  }
+}

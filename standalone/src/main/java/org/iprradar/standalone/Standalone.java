@@ -1,0 +1,105 @@
+package org.iprradar.standalone;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.EmbeddedApplication;
+import io.micronaut.runtime.Micronaut;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded default as one object: starts the in-process broker unless {@code
+ * kafka.bootstrap-servers} names a cluster, then ingest, detect and alerts on one HTTP port.
+ * Closing stops the services first and the broker last, so nothing in flight is cut off from Kafka.
+ */
+public final class Standalone implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Standalone.class);
+  static final String BOOTSTRAP = "kafka.bootstrap-servers";
+
+  private final EmbeddedKafkaBroker broker;
+  private final ApplicationContext context;
+
+  private Standalone(EmbeddedKafkaBroker broker, ApplicationContext context) {
+    this.broker = broker;
+    this.context = context;
+  }
+
+  /**
+   * Starts everything.
+   *
+   * @param properties configuration that wins over files and environment (tests use it)
+   * @param args command-line arguments, {@code --name=value} as Micronaut reads them
+   */
+  public static Standalone start(Map<String, Object> properties, String... args) {
+    var resolved = new HashMap<>(properties);
+    EmbeddedKafkaBroker broker = null;
+    Optional<String> external;
+    String dataDir;
+    int port;
+    int partitions;
+    // Read the configuration as Micronaut will, before it starts, to decide whether a broker is
+    // needed.
+    try (ApplicationContext probe = builder(properties, args).build()) {
+      var env = probe.getEnvironment().start();
+      external = env.getProperty(BOOTSTRAP, String.class).filter(s -> !s.isBlank());
+      dataDir = env.getProperty("ipr.data-dir", String.class).orElse("data");
+      port = env.getProperty("ipr.embedded-kafka.port", Integer.class).orElse(0);
+      partitions = env.getProperty("ipr.kafka.partitions", Integer.class).orElse(3);
+    }
+    if (external.isPresent()) {
+      LOG.info("Using the Kafka cluster at {}; no embedded broker", external.get());
+    } else {
+      broker = EmbeddedKafkaBroker.start(Path.of(dataDir, "kafka"), port, partitions);
+      resolved.put(BOOTSTRAP, broker.bootstrapServers());
+      resolved.put("ipr.kafka.replication-factor", 1);
+    }
+    try {
+      ApplicationContext context = builder(resolved, args).build();
+      context.start();
+      context.findBean(EmbeddedApplication.class).ifPresent(EmbeddedApplication::start);
+      return new Standalone(broker, context);
+    } catch (RuntimeException e) {
+      if (broker != null) {
+        broker.close();
+      }
+      throw e;
+    }
+  }
+
+  private static Micronaut builder(Map<String, Object> properties, String... args) {
+    var builder = Micronaut.build(args);
+    builder.mainClass(StandaloneApplication.class);
+    builder.properties(properties);
+    return builder;
+  }
+
+  public ApplicationContext context() {
+    return context;
+  }
+
+  /** The base URL of the HTTP server, such as {@code http://localhost:8080}. */
+  public String url() {
+    return context.getBean(EmbeddedServer.class).getURL().toString();
+  }
+
+  /** The Kafka bootstrap servers the services use. */
+  public String bootstrapServers() {
+    return context.getProperty(BOOTSTRAP, String.class).orElseThrow();
+  }
+
+  @Override
+  public void close() {
+    try {
+      context.close();
+    } finally {
+      if (broker != null) {
+        broker.close();
+      }
+    }
+  }
+}
