@@ -22,7 +22,11 @@ public final class AlertQueries {
   }
 
   public Optional<Alert> find(String id) {
-    return Optional.ofNullable(store().get(id));
+    try {
+      return Optional.ofNullable(store().get(id));
+    } catch (InvalidStateStoreException e) {
+      throw unavailable(e);
+    }
   }
 
   /** Alerts that pass the filter, highest score first, then most recently updated. */
