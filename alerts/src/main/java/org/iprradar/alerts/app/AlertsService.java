@@ -15,8 +15,6 @@ import org.iprradar.alerts.store.AlertQueries;
 import org.iprradar.alerts.store.AlertsTopology;
 import org.iprradar.common.kafka.KafkaSettings;
 import org.iprradar.common.kafka.StreamsApp;
-import org.iprradar.common.kafka.TopicProvisioner;
-import org.iprradar.common.kafka.Topics;
 
 /**
  * Runs the alerts topology for as long as the application runs, and answers queries on its store.
@@ -25,7 +23,6 @@ import org.iprradar.common.kafka.Topics;
 public final class AlertsService implements AutoCloseable {
 
   private final StreamsApp app;
-  private final KafkaSettings kafka;
   private final AlertQueries queries;
 
   AlertsService(
@@ -40,7 +37,7 @@ public final class AlertsService implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    this.kafka = new KafkaSettings(bootstrapServers, partitions, replicationFactor, null);
+    var kafka = new KafkaSettings(bootstrapServers, partitions, replicationFactor, null);
     this.app =
         StreamsApp.create(
             AlertsTopology.APPLICATION_ID,
@@ -53,7 +50,6 @@ public final class AlertsService implements AutoCloseable {
 
   @EventListener
   void onStartup(StartupEvent event) {
-    TopicProvisioner.ensure(kafka, Topics.ALL);
     app.start();
   }
 

@@ -4,13 +4,14 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.iprradar.common.json.JsonSerde;
+import org.iprradar.common.kafka.DeadLetters;
 import org.iprradar.common.kafka.Topics;
 import org.iprradar.common.model.Alert;
 
@@ -40,7 +41,7 @@ public final class AlertsTopology {
             .split(Named.as("lead-"));
     read.branch(
         (key, r) -> r.lead() != null,
-        org.apache.kafka.streams.kstream.Branched.withConsumer(
+        Branched.withConsumer(
             leads ->
                 leads
                     .mapValues(LeadReader.Read::lead, Named.as("lead-value"))
@@ -55,13 +56,10 @@ public final class AlertsTopology {
                             .withValueSerde(new JsonSerde<>(Alert.class))),
             "read"));
     read.defaultBranch(
-        org.apache.kafka.streams.kstream.Branched.withConsumer(
+        Branched.withConsumer(
             bad ->
-                bad.mapValues(LeadReader.Read::original, Named.as("original-bytes"))
-                    .to(
-                        Topics.DEAD_LETTERS.name(),
-                        Produced.with(Serdes.String(), Serdes.ByteArray())
-                            .withName("dead-letters-out")),
+                DeadLetters.write(
+                    bad.mapValues(LeadReader.Read::original, Named.as("original-bytes"))),
             "unreadable"));
     return builder.build();
   }

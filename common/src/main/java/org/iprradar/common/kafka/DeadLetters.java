@@ -2,6 +2,9 @@ package org.iprradar.common.kafka;
 
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Produced;
 
 /** The header names a dead letter carries, so that an operator knows where it came from and why. */
 public final class DeadLetters {
@@ -24,6 +27,16 @@ public final class DeadLetters {
     headers.add(APPLICATION, application.getBytes(StandardCharsets.UTF_8));
     headers.add(REASON, reason.getBytes(StandardCharsets.UTF_8));
     return headers;
+  }
+
+  /**
+   * Writes rejected records, original bytes and headers as they are, to {@link
+   * Topics#DEAD_LETTERS}.
+   */
+  public static void write(KStream<String, byte[]> rejected) {
+    rejected.to(
+        Topics.DEAD_LETTERS.name(),
+        Produced.with(Serdes.String(), Serdes.ByteArray()).withName("dead-letters-out"));
   }
 
   /** Reads a header as text, or null when it is absent. */

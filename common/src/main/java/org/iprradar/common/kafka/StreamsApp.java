@@ -22,10 +22,12 @@ public final class StreamsApp implements AutoCloseable {
 
   private final String applicationId;
   private final KafkaStreams streams;
+  private final KafkaSettings kafka;
 
-  private StreamsApp(String applicationId, KafkaStreams streams) {
+  private StreamsApp(String applicationId, KafkaStreams streams, KafkaSettings kafka) {
     this.applicationId = applicationId;
     this.streams = streams;
+    this.kafka = kafka;
   }
 
   /**
@@ -62,10 +64,12 @@ public final class StreamsApp implements AutoCloseable {
         });
     streams.setStateListener(
         (now, before) -> LOG.info("{} went from {} to {}", applicationId, before, now));
-    return new StreamsApp(applicationId, streams);
+    return new StreamsApp(applicationId, streams, kafka);
   }
 
+  /** Creates the pipeline's topics that are missing, then starts processing. */
   public void start() {
+    TopicProvisioner.ensure(kafka, Topics.ALL);
     LOG.info("Starting {}", applicationId);
     streams.start();
   }

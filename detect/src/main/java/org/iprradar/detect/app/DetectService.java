@@ -9,8 +9,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import org.iprradar.common.kafka.KafkaSettings;
 import org.iprradar.common.kafka.StreamsApp;
-import org.iprradar.common.kafka.TopicProvisioner;
-import org.iprradar.common.kafka.Topics;
 import org.iprradar.detect.match.ListingMatcher;
 import org.iprradar.detect.score.Scorer;
 import org.iprradar.detect.topology.DetectTopology;
@@ -20,7 +18,6 @@ import org.iprradar.detect.topology.DetectTopology;
 public final class DetectService implements AutoCloseable {
 
   private final StreamsApp app;
-  private final KafkaSettings kafka;
 
   DetectService(
       ListingMatcher matcher,
@@ -29,7 +26,7 @@ public final class DetectService implements AutoCloseable {
       @Value("${ipr.kafka.partitions:3}") int partitions,
       @Value("${ipr.kafka.replication-factor:1}") short replicationFactor,
       @Value("${ipr.data-dir:data}") String dataDir) {
-    this.kafka = new KafkaSettings(bootstrapServers, partitions, replicationFactor, null);
+    var kafka = new KafkaSettings(bootstrapServers, partitions, replicationFactor, null);
     this.app =
         StreamsApp.create(
             DetectTopology.APPLICATION_ID,
@@ -41,7 +38,6 @@ public final class DetectService implements AutoCloseable {
 
   @EventListener
   void onStartup(StartupEvent event) {
-    TopicProvisioner.ensure(kafka, Topics.ALL);
     app.start();
   }
 

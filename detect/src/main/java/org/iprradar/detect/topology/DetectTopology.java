@@ -10,6 +10,7 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.iprradar.common.kafka.DeadLetters;
 import org.iprradar.common.kafka.Topics;
 import org.iprradar.common.model.Assessment;
 import org.iprradar.common.model.Lead;
@@ -51,12 +52,9 @@ public final class DetectTopology {
     outcomes.defaultBranch(
         Branched.withConsumer(
             rejected ->
-                rejected
-                    .mapValues(o -> ((Outcome.Rejected) o).original(), Named.as("original-bytes"))
-                    .to(
-                        Topics.DEAD_LETTERS.name(),
-                        Produced.with(Serdes.String(), Serdes.ByteArray())
-                            .withName("dead-letters-out")),
+                DeadLetters.write(
+                    rejected.mapValues(
+                        o -> ((Outcome.Rejected) o).original(), Named.as("original-bytes"))),
             "rejected"));
     return builder.build();
   }
