@@ -50,7 +50,7 @@ public final class Fixtures {
   public static final Brand LOUIS_VUITTON =
       new Brand(
           "lv",
-          List.of("路易威登", "Louis Vuitton"),
+          List.of("路易威登", "Louis Vuitton", "LV"),
           List.of("驴牌", "L家"),
           "LVMH",
           "luxury_bags",
@@ -72,6 +72,32 @@ public final class Fixtures {
           null,
           List.of(),
           2);
+
+  public static final Brand GUCCI =
+      new Brand(
+          "gucci",
+          List.of("古驰", "Gucci"),
+          List.of(),
+          "Kering",
+          "luxury_bags",
+          BrandProtection.FOREIGN,
+          new BigDecimal("5000"),
+          null,
+          List.of(),
+          1);
+
+  public static final Brand NIKE =
+      new Brand(
+          "nike",
+          List.of("耐克", "Nike"),
+          List.of(),
+          "Nike",
+          "footwear",
+          BrandProtection.FOREIGN,
+          new BigDecimal("500"),
+          null,
+          List.of(),
+          1);
 
   public static final Brand APPLE =
       new Brand(

@@ -1,12 +1,9 @@
 package org.iprradar.detect.match;
 
 import com.ibm.icu.text.Normalizer2;
-import com.ibm.icu.text.Transliterator;
 import java.io.Reader;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.icu.ICUNormalizer2CharFilter;
-import org.apache.lucene.analysis.icu.ICUTransformFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
@@ -14,12 +11,16 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  * text.
  *
  * <ul>
- *   <li>NFKC with case folding (a char filter, so offsets are corrected): full-width letters and
- *       digits become half-width, Latin case is folded independently of the default locale.
+ *   <li>NFKC with case folding, as a char filter so offsets are corrected: full-width letters and
+ *       digits become half-width, Latin case is folded independently of the default locale, and
+ *       invisible characters (zero-width spaces) disappear.
  *   <li>The standard tokenizer: every Han ideograph is its own token, so a Chinese word is a phrase
- *       of characters and spaces or punctuation inserted between them (古 驰, 古.驰) do not break a
- *       match.
- *   <li>Traditional to Simplified Chinese, so 香奈兒 matches 香奈儿.
+ *       of characters that matches wherever it stands, even inside a longer run (正品驴牌包), and spaces
+ *       or punctuation inserted between its characters (古 驰, 法拉*利) do not break it. Word
+ *       segmentation (smartcn) was not chosen: a wrong cut (驴/牌包) would hide a brand, while phrase
+ *       matching of characters cannot miss one.
+ *   <li>{@link EvasionFilter}: emoji separators, leetspeak, letter-digit runs, traditional
+ *       characters.
  * </ul>
  */
 public final class ListingAnalyzer extends Analyzer {
@@ -35,10 +36,7 @@ public final class ListingAnalyzer extends Analyzer {
   @Override
   protected TokenStreamComponents createComponents(String fieldName) {
     var tokenizer = new StandardTokenizer();
-    // Transliterator instances are not thread-safe; one per reused component chain is.
-    TokenStream stream =
-        new ICUTransformFilter(tokenizer, Transliterator.getInstance("Traditional-Simplified"));
-    return new TokenStreamComponents(tokenizer, stream);
+    return new TokenStreamComponents(tokenizer, new EvasionFilter(tokenizer));
   }
 
   @Override

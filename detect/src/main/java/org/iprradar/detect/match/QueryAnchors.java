@@ -1,0 +1,153 @@
+package org.iprradar.detect.match;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.SynonymQuery;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * What a rule's query requires of a listing's terms, for the presearcher. The answer is a list of
+ * alternatives, each a set of anchors (token or pair keys of {@link ListingTerms}): every
+ * alternative is a necessary condition, so a listing that contains none of the anchors of any one
+ * alternative cannot match. Query types it does not understand make the rule a candidate for every
+ * listing: never wrong, only slower.
+ */
+final class QueryAnchors {
+
+  /** The rule must be tried on every listing. */
+  static final List<Set<String>> ANY = List.of();
+
+  private QueryAnchors() {}
+
+  /**
+   * The necessary anchor sets of {@code query}; {@link #ANY} when none can be derived. An empty set
+   * inside the list means the query can never match.
+   */
+  static List<Set<String>> of(Query query) {
+    if (query instanceof TermQuery tq) {
+      return List.of(Set.of(token(tq.getTerm())));
+    }
+    if (query instanceof PhraseQuery pq) {
+      return phrase(pq);
+    }
+    if (query instanceof BooleanQuery bq) {
+      return bool(bq);
+    }
+    if (query instanceof BoostQuery boost) {
+      return of(boost.getQuery());
+    }
+    if (query instanceof ConstantScoreQuery csq) {
+      return of(csq.getQuery());
+    }
+    if (query instanceof SynonymQuery sq) {
+      var anchors = new HashSet<String>();
+      sq.getTerms().forEach(t -> anchors.add(token(t)));
+      return List.of(anchors);
+    }
+    if (query instanceof DisjunctionMaxQuery dmq) {
+      return disjunction(dmq.getDisjuncts());
+    }
+    if (query instanceof MatchNoDocsQuery) {
+      return List.of(Set.of());
+    }
+    return ANY;
+  }
+
+  private static List<Set<String>> phrase(PhraseQuery pq) {
+    Term[] terms = pq.getTerms();
+    int[] positions = pq.getPositions();
+    if (terms.length == 0) {
+      return List.of(Set.of());
+    }
+    var alternatives = new ArrayList<Set<String>>();
+    if (pq.getSlop() == 0) {
+      for (int i = 0; i + 1 < terms.length; i++) {
+        if (positions[i + 1] == positions[i] + 1) {
+          alternatives.add(
+              Set.of(ListingTerms.pair(terms[i].field(), terms[i].text(), terms[i + 1].text())));
+        }
+      }
+    }
+    if (alternatives.isEmpty()) {
+      for (Term t : terms) {
+        alternatives.add(Set.of(token(t)));
+      }
+    }
+    return alternatives;
+  }
+
+  private static List<Set<String>> bool(BooleanQuery bq) {
+    var required = new ArrayList<Set<String>>();
+    var optional = new ArrayList<Query>();
+    boolean anyRequired = false;
+    for (BooleanClause clause : bq.clauses()) {
+      switch (clause.getOccur()) {
+        case MUST, FILTER -> {
+          anyRequired = true;
+          required.addAll(of(clause.getQuery()));
+        }
+        case SHOULD -> optional.add(clause.getQuery());
+        case MUST_NOT -> {
+          // Excluding terms never makes a listing a candidate.
+        }
+      }
+    }
+    if (anyRequired) {
+      return required;
+    }
+    if (optional.isEmpty()) {
+      // Only exclusions: Lucene matches nothing with such a query.
+      return List.of(Set.of());
+    }
+    return disjunction(optional);
+  }
+
+  /**
+   * One of the clauses must match: the union of one necessary set from each clause is necessary.
+   */
+  private static List<Set<String>> disjunction(Iterable<Query> clauses) {
+    var union = new HashSet<String>();
+    for (Query clause : clauses) {
+      List<Set<String>> alternatives = of(clause);
+      if (alternatives.isEmpty()) {
+        return ANY;
+      }
+      union.addAll(smallest(alternatives));
+    }
+    return List.of(union);
+  }
+
+  /** The alternative with the fewest anchors, pairs preferred over single tokens. */
+  static Set<String> smallest(List<Set<String>> alternatives) {
+    Set<String> best = null;
+    for (Set<String> alternative : alternatives) {
+      if (best == null || cost(alternative) < cost(best)) {
+        best = alternative;
+      }
+    }
+    return best;
+  }
+
+  private static int cost(Set<String> anchors) {
+    int cost = 0;
+    for (String anchor : anchors) {
+      cost += anchor.indexOf('\u0001') >= 0 ? 1 : 3;
+    }
+    return cost;
+  }
+
+  private static String token(Term term) {
+    return ListingTerms.token(term.field(), term.text());
+  }
+}
