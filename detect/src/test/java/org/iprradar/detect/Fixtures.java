@@ -14,6 +14,7 @@ import org.iprradar.detect.match.ListingMatcher;
 import org.iprradar.detect.match.MatchRule;
 import org.iprradar.detect.match.RuleCompiler;
 import org.iprradar.detect.match.RuleSyntaxException;
+import org.iprradar.detect.rules.RuleBook;
 import org.iprradar.detect.score.BrandRegistry;
 import org.iprradar.detect.score.Scorer;
 import org.iprradar.detect.score.ScoringSettings;
@@ -135,8 +136,25 @@ public final class Fixtures {
   }
 
   public static Scorer scorer() {
-    return new Scorer(
-        ScoringSettings.DEFAULTS, new BrandRegistry(List.of(LOUIS_VUITTON, CHANEL, APPLE)));
+    return new Scorer(ScoringSettings.DEFAULTS);
+  }
+
+  /** The brands of {@link #matcher()}. */
+  public static BrandRegistry brands() {
+    return new BrandRegistry(List.of(LOUIS_VUITTON, CHANEL, APPLE));
+  }
+
+  /** A published rule book holding the rules and brands of {@link #matcher()}. */
+  public static RuleBook ruleBook() {
+    var book =
+        new RuleBook(
+            new ListingAnalyzer(),
+            ScoringSettings.DEFAULTS.brandMentionWeight(),
+            org.iprradar.detect.match.Presearcher.TERM_FILTERED);
+    List.of(REPLICA_SLANG, CRACKED_SOFTWARE).forEach(book::putRule);
+    List.of(LOUIS_VUITTON, CHANEL, APPLE).forEach(book::putBrand);
+    book.publish();
+    return book;
   }
 
   public static Listing listing(String id, String title, String price, String category) {

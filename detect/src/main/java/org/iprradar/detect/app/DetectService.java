@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import org.iprradar.common.kafka.KafkaSettings;
 import org.iprradar.common.kafka.StreamsApp;
-import org.iprradar.detect.match.ListingMatcher;
+import org.iprradar.detect.rules.RuleBook;
 import org.iprradar.detect.score.Scorer;
 import org.iprradar.detect.topology.DetectTopology;
 
@@ -20,7 +20,7 @@ public final class DetectService implements AutoCloseable {
   private final StreamsApp app;
 
   DetectService(
-      ListingMatcher matcher,
+      RuleBook rules,
       Scorer scorer,
       @Value("${kafka.bootstrap-servers}") String bootstrapServers,
       @Value("${ipr.kafka.partitions:3}") int partitions,
@@ -30,7 +30,7 @@ public final class DetectService implements AutoCloseable {
     this.app =
         StreamsApp.create(
             DetectTopology.APPLICATION_ID,
-            DetectTopology.build(matcher, scorer, Clock.systemUTC()),
+            DetectTopology.build(rules, scorer, Clock.systemUTC()),
             kafka,
             Path.of(dataDir, "streams"),
             null);

@@ -4,22 +4,21 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import org.iprradar.common.model.Rule;
-import org.iprradar.detect.match.MatchRule;
-import org.iprradar.detect.match.RuleCompiler;
-import org.iprradar.detect.match.RuleSyntaxException;
+import org.iprradar.detect.rules.RuleBook;
 
-/** Loads operator rules from YAML and compiles them; a rule that fails is reported and skipped. */
+/** Loads operator rules from YAML into a rule book; a rule that fails is reported and skipped. */
 public final class RuleLoader {
 
-  private final RuleCompiler compiler;
+  private RuleLoader() {}
 
-  public RuleLoader(RuleCompiler compiler) {
-    this.compiler = compiler;
-  }
-
-  /** Loads the enabled rules at {@code location} (see {@link YamlEntries#read}). */
-  public LoadReport<MatchRule> load(String location) throws IOException {
-    var loaded = new ArrayList<MatchRule>();
+  /**
+   * Stages the rules at {@code location} (see {@link YamlEntries#read}) in {@code book}, without
+   * publishing them.
+   *
+   * @return the enabled rules staged, and one error per refused entry with its file and index
+   */
+  public static LoadReport<Rule> loadInto(String location, RuleBook book) throws IOException {
+    var loaded = new ArrayList<Rule>();
     var errors = new ArrayList<String>();
     var seen = new HashSet<String>();
     for (var entry : YamlEntries.read(location, "rules", Rule.class)) {
@@ -32,13 +31,11 @@ public final class RuleLoader {
         errors.add(entry.origin() + ": rule id " + rule.id() + " is defined twice");
         continue;
       }
-      if (!rule.enabled()) {
-        continue;
-      }
-      try {
-        loaded.add(compiler.compile(rule));
-      } catch (RuleSyntaxException e) {
-        errors.add(entry.origin() + ": " + e.getMessage());
+      var refused = book.putRule(rule);
+      if (refused.isPresent()) {
+        errors.add(entry.origin() + ": " + refused.get());
+      } else if (rule.enabled()) {
+        loaded.add(rule);
       }
     }
     return new LoadReport<>(loaded, errors);

@@ -25,25 +25,26 @@ import org.iprradar.detect.match.RuleHit;
 public final class Scorer {
 
   private final ScoringSettings settings;
-  private final BrandRegistry brands;
 
-  public Scorer(ScoringSettings settings, BrandRegistry brands) {
+  public Scorer(ScoringSettings settings) {
     this.settings = settings;
-    this.brands = brands;
   }
 
   public ScoringSettings settings() {
     return settings;
   }
 
-  public Assessment assess(Listing listing, MatchResult match, Instant now) {
+  /**
+   * @param brands the registry the match was made with, for brand details and reference prices
+   */
+  public Assessment assess(Listing listing, MatchResult match, BrandRegistry brands, Instant now) {
     var signals = new ArrayList<Signal>();
     for (RuleHit hit : match.hits()) {
       if (hit.rule().signalType() == SignalType.TEXT_RULE) {
         signals.add(textSignal(hit));
       }
     }
-    Optional<BrandMention> mention = strongestBrandMention(listing, match);
+    Optional<BrandMention> mention = strongestBrandMention(listing, match, brands);
     mention.ifPresent(
         m -> {
           signals.add(brandSignal(m));
@@ -152,7 +153,8 @@ public final class Scorer {
    * mentions that only state compatibility. One brand counts once: naming two brands is not twice
    * the risk.
    */
-  private Optional<BrandMention> strongestBrandMention(Listing listing, MatchResult match) {
+  private Optional<BrandMention> strongestBrandMention(
+      Listing listing, MatchResult match, BrandRegistry brands) {
     BrandMention best = null;
     for (RuleHit hit : match.hits()) {
       if (hit.rule().signalType() != SignalType.BRAND_MENTION) {

@@ -1,6 +1,7 @@
 package org.iprradar.detect.topology;
 
 import java.time.Clock;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -8,7 +9,7 @@ import org.iprradar.common.json.JsonSerde;
 import org.iprradar.common.kafka.DeadLetters;
 import org.iprradar.common.kafka.Topics;
 import org.iprradar.common.model.Listing;
-import org.iprradar.detect.match.ListingMatcher;
+import org.iprradar.detect.rules.RuleSet;
 import org.iprradar.detect.score.Scorer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,13 +24,13 @@ final class AssessProcessor implements FixedKeyProcessor<String, byte[], Outcome
   private static final Logger LOG = LoggerFactory.getLogger(AssessProcessor.class);
   private static final JsonSerde<Listing> LISTING = new JsonSerde<>(Listing.class);
 
-  private final ListingMatcher matcher;
+  private final Supplier<RuleSet> rules;
   private final Scorer scorer;
   private final Clock clock;
   private FixedKeyProcessorContext<String, Outcome> context;
 
-  AssessProcessor(ListingMatcher matcher, Scorer scorer, Clock clock) {
-    this.matcher = matcher;
+  AssessProcessor(Supplier<RuleSet> rules, Scorer scorer, Clock clock) {
+    this.rules = rules;
     this.scorer = scorer;
     this.clock = clock;
   }
@@ -49,13 +50,14 @@ final class AssessProcessor implements FixedKeyProcessor<String, byte[], Outcome
       return;
     }
     try {
-      var match = matcher.match(listing);
+      RuleSet set = rules.get();
+      var match = set.matcher().match(listing);
       match
           .errors()
           .forEach(
               (ruleId, error) ->
                   LOG.warn("Rule {} failed on listing {}: {}", ruleId, listing.key(), error));
-      var assessment = scorer.assess(listing, match, clock.instant());
+      var assessment = scorer.assess(listing, match, set.brands(), clock.instant());
       context.forward(record.withValue(new Outcome.Assessed(assessment)));
     } catch (RuntimeException e) {
       LOG.error("Cannot assess listing {}", listing.key(), e);

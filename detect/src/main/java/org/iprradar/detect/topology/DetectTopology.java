@@ -1,6 +1,7 @@
 package org.iprradar.detect.topology;
 
 import java.time.Clock;
+import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -14,7 +15,7 @@ import org.iprradar.common.kafka.DeadLetters;
 import org.iprradar.common.kafka.Topics;
 import org.iprradar.common.model.Assessment;
 import org.iprradar.common.model.Lead;
-import org.iprradar.detect.match.ListingMatcher;
+import org.iprradar.detect.rules.RuleSet;
 import org.iprradar.detect.score.Scorer;
 
 /**
@@ -32,7 +33,11 @@ public final class DetectTopology {
 
   private DetectTopology() {}
 
-  public static Topology build(ListingMatcher matcher, Scorer scorer, Clock clock) {
+  /**
+   * @param rules the rule set in force, read once per listing so that rule changes apply from the
+   *     next listing on
+   */
+  public static Topology build(Supplier<RuleSet> rules, Scorer scorer, Clock clock) {
     var builder = new StreamsBuilder();
     KStream<String, byte[]> listings =
         builder.stream(
@@ -43,7 +48,7 @@ public final class DetectTopology {
         listings
             // A tombstone deletes a listing; there is nothing to assess.
             .filter((key, value) -> value != null, Named.as("skip-tombstones"))
-            .processValues(() -> new AssessProcessor(matcher, scorer, clock), Named.as("assess"))
+            .processValues(() -> new AssessProcessor(rules, scorer, clock), Named.as("assess"))
             .split(Named.as("outcome-"));
 
     outcomes.branch(

@@ -6,15 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.iprradar.common.model.Rule;
 import org.iprradar.detect.match.ListingAnalyzer;
-import org.iprradar.detect.match.MatchRule;
-import org.iprradar.detect.match.RuleCompiler;
+import org.iprradar.detect.rules.RuleBook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RuleLoaderTest {
 
-  private final RuleLoader loader = new RuleLoader(new RuleCompiler(new ListingAnalyzer()));
+  private final RuleBook book =
+      new RuleBook(new ListingAnalyzer(), 25, org.iprradar.detect.match.Presearcher.TERM_FILTERED);
 
   @Test
   void shouldRejectABadRuleWithItsIdAndReasonAndLoadTheOthers(@TempDir Path dir)
@@ -30,11 +31,10 @@ class RuleLoaderTest {
           - {id: also-good, query: '"破解版"', infringementType: PIRACY_COPYRIGHT, weight: 50, enabled: true}
         """);
 
-    var report = loader.load(dir.toString());
+    var report = RuleLoader.loadInto(dir.toString(), book);
 
     assertEquals(
-        java.util.List.of("good", "also-good"),
-        report.loaded().stream().map(MatchRule::id).toList());
+        java.util.List.of("good", "also-good"), report.loaded().stream().map(Rule::id).toList());
     assertEquals(2, report.errors().size(), report.errors().toString());
     assertTrue(report.errors().get(0).contains("rules[1]"), report.errors().get(0));
     assertTrue(report.errors().get(0).contains("rule unbalanced"), report.errors().get(0));
@@ -45,7 +45,7 @@ class RuleLoaderTest {
 
   @Test
   void shouldCompileEveryRuleOfTheShippedStarterPack() throws IOException {
-    var report = loader.load("classpath:config/rules.yaml");
+    var report = RuleLoader.loadInto("classpath:config/rules.yaml", book);
 
     assertTrue(report.errors().isEmpty(), () -> String.join("\n", report.errors()));
     assertTrue(report.loaded().size() >= 5);

@@ -19,7 +19,8 @@ class ScorerTest {
   private final Scorer scorer = Fixtures.scorer();
 
   private Assessment assess(Listing listing) {
-    return scorer.assess(listing, Fixtures.matcher().match(listing), Fixtures.NOW);
+    return scorer.assess(
+        listing, Fixtures.matcher().match(listing), Fixtures.brands(), Fixtures.NOW);
   }
 
   private static List<SignalType> types(Assessment a) {

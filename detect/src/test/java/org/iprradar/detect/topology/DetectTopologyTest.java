@@ -37,7 +37,7 @@ class DetectTopologyTest {
   void setUp() {
     var topology =
         DetectTopology.build(
-            Fixtures.matcher(), Fixtures.scorer(), Clock.fixed(Fixtures.NOW, ZoneOffset.UTC));
+            Fixtures.ruleBook(), Fixtures.scorer(), Clock.fixed(Fixtures.NOW, ZoneOffset.UTC));
     var props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "detect-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");

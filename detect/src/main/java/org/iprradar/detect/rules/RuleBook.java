@@ -1,0 +1,128 @@
+package org.iprradar.detect.rules;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.apache.lucene.analysis.Analyzer;
+import org.iprradar.common.model.Brand;
+import org.iprradar.common.model.Rule;
+import org.iprradar.detect.match.ListingMatcher;
+import org.iprradar.detect.match.MatchRule;
+import org.iprradar.detect.match.Presearcher;
+import org.iprradar.detect.match.RuleCompiler;
+import org.iprradar.detect.match.RuleSyntaxException;
+import org.iprradar.detect.score.BrandRegistry;
+
+/**
+ * The rules and brands in force, changed at run time. Writers stage changes ({@link #putRule},
+ * {@link #removeBrand}, ...) and {@link #publish()} them as a new {@link RuleSet}, built aside and
+ * swapped in atomically: readers never wait and never see half an update. A batch of changes costs
+ * one rebuild.
+ */
+public final class RuleBook implements Supplier<RuleSet> {
+
+  private final Analyzer analyzer;
+  private final RuleCompiler compiler;
+  private final double brandWeight;
+  private final Presearcher presearcher;
+  private final Object lock = new Object();
+  private final Map<String, MatchRule> rules = new LinkedHashMap<>();
+  private final Map<String, Brand> brands = new LinkedHashMap<>();
+  private final Map<String, MatchRule> brandRules = new LinkedHashMap<>();
+  private final AtomicReference<RuleSet> current;
+  private long version;
+
+  /**
+   * @param brandWeight points a brand mention adds, given to the rules derived from brands
+   */
+  public RuleBook(Analyzer analyzer, double brandWeight, Presearcher presearcher) {
+    this.analyzer = analyzer;
+    this.compiler = new RuleCompiler(analyzer);
+    this.brandWeight = brandWeight;
+    this.presearcher = presearcher;
+    this.current =
+        new AtomicReference<>(
+            new RuleSet(
+                0,
+                new ListingMatcher(List.of(), analyzer, presearcher),
+                new BrandRegistry(List.of())));
+  }
+
+  /** The set in force now. Lock-free. */
+  @Override
+  public RuleSet get() {
+    return current.get();
+  }
+
+  /**
+   * Stages a new or changed rule; a disabled rule is taken out.
+   *
+   * @return why the rule was refused (its query does not compile), or empty when it was staged; a
+   *     refused rule leaves the rule in force under that id unchanged
+   */
+  public Optional<String> putRule(Rule rule) {
+    if (!rule.enabled()) {
+      removeRule(rule.id());
+      return Optional.empty();
+    }
+    MatchRule compiled;
+    try {
+      compiled = compiler.compile(rule);
+    } catch (RuleSyntaxException e) {
+      return Optional.of(e.getMessage());
+    }
+    synchronized (lock) {
+      rules.put(rule.id(), compiled);
+    }
+    return Optional.empty();
+  }
+
+  public void removeRule(String ruleId) {
+    synchronized (lock) {
+      rules.remove(ruleId);
+    }
+  }
+
+  /** Stages a new or changed brand, and so its derived brand-mention rule. */
+  public void putBrand(Brand brand) {
+    MatchRule derived = compiler.compileBrand(brand, brandWeight);
+    synchronized (lock) {
+      brands.put(brand.brandId(), brand);
+      brandRules.put(brand.brandId(), derived);
+    }
+  }
+
+  public void removeBrand(String brandId) {
+    synchronized (lock) {
+      brands.remove(brandId);
+      brandRules.remove(brandId);
+    }
+  }
+
+  /** Builds a set from everything staged so far and puts it in force. */
+  public RuleSet publish() {
+    synchronized (lock) {
+      var all = new ArrayList<MatchRule>(rules.size() + brandRules.size());
+      all.addAll(rules.values());
+      all.addAll(brandRules.values());
+      var set =
+          new RuleSet(
+              ++version,
+              new ListingMatcher(all, analyzer, presearcher),
+              new BrandRegistry(List.copyOf(brands.values())));
+      current.set(set);
+      return set;
+    }
+  }
+
+  /** How many operator rules and brands are staged. */
+  public int[] sizes() {
+    synchronized (lock) {
+      return new int[] {rules.size(), brands.size()};
+    }
+  }
+}
