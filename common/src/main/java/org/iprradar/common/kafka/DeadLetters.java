@@ -1,7 +1,9 @@
 package org.iprradar.common.kafka;
 
 import java.nio.charset.StandardCharsets;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Produced;
@@ -18,6 +20,15 @@ public final class DeadLetters {
   /** Why it could not be processed, in one line. */
   public static final String REASON = "ipr.dlq.reason";
 
+  /**
+   * The partition it was read from, when a plain consumer read it; with {@link #SOURCE_OFFSET} it
+   * tells copies of one record apart from different records.
+   */
+  public static final String SOURCE_PARTITION = "ipr.dlq.source-partition";
+
+  /** The offset it was read from, when a plain consumer read it. */
+  public static final String SOURCE_OFFSET = "ipr.dlq.source-offset";
+
   private DeadLetters() {}
 
   /** Adds the three headers to {@code headers} and returns them. */
@@ -26,6 +37,19 @@ public final class DeadLetters {
     headers.add(SOURCE_TOPIC, sourceTopic.getBytes(StandardCharsets.UTF_8));
     headers.add(APPLICATION, application.getBytes(StandardCharsets.UTF_8));
     headers.add(REASON, reason.getBytes(StandardCharsets.UTF_8));
+    return headers;
+  }
+
+  /**
+   * The headers of a dead letter for a record a plain consumer read: the record's own headers, the
+   * three above, and its partition and offset.
+   */
+  public static Headers describe(ConsumerRecord<?, ?> source, String application, String reason) {
+    var headers = new RecordHeaders(source.headers().toArray());
+    describe(headers, source.topic(), application, reason);
+    headers.add(
+        SOURCE_PARTITION, String.valueOf(source.partition()).getBytes(StandardCharsets.UTF_8));
+    headers.add(SOURCE_OFFSET, String.valueOf(source.offset()).getBytes(StandardCharsets.UTF_8));
     return headers;
   }
 

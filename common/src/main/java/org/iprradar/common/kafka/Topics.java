@@ -5,8 +5,10 @@ import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.iprradar.common.json.JsonSerde;
 import org.iprradar.common.model.Assessment;
+import org.iprradar.common.model.Brand;
 import org.iprradar.common.model.Lead;
 import org.iprradar.common.model.Listing;
+import org.iprradar.common.model.Rule;
 
 /** The topic catalogue: every topic the pipeline reads or writes, with its serdes. */
 public final class Topics {
@@ -24,6 +26,17 @@ public final class Topics {
       new Topic<>("leads", Serdes.String(), new JsonSerde<>(Lead.class), Map.of());
 
   /**
+   * Operator rules, keyed by rule id; a null value (tombstone) deletes the rule. Compacted: the
+   * topic is the rule book itself, and detect reads it from the beginning at every start.
+   */
+  public static final Topic<String, Rule> RULES =
+      new Topic<>("rules", Serdes.String(), new JsonSerde<>(Rule.class), compactedConfig());
+
+  /** Protected brands, keyed by brand id; a tombstone deletes the brand. Compacted like rules. */
+  public static final Topic<String, Brand> BRANDS =
+      new Topic<>("brands", Serdes.String(), new JsonSerde<>(Brand.class), compactedConfig());
+
+  /**
    * Records that could not be processed, with their original bytes and the reason in headers
    * ({@link DeadLetters}). Kept for a month so that an operator can inspect and replay them.
    */
@@ -35,7 +48,21 @@ public final class Topics {
           Map.of("retention.ms", String.valueOf(30L * 24 * 60 * 60 * 1000)));
 
   /** Every topic, in the order they are created. */
-  public static final List<Topic<?, ?>> ALL = List.of(LISTINGS, ASSESSMENTS, LEADS, DEAD_LETTERS);
+  public static final List<Topic<?, ?>> ALL =
+      List.of(LISTINGS, ASSESSMENTS, LEADS, RULES, BRANDS, DEAD_LETTERS);
 
   private Topics() {}
+
+  /**
+   * Compaction keeps the latest value of every key. Tombstones are kept for ten years instead of
+   * Kafka's one day because a tombstone also deletes a rule that came from the YAML files: were
+   * compaction to drop it, the next start would bring the YAML rule back.
+   */
+  private static Map<String, String> compactedConfig() {
+    return Map.of(
+        "cleanup.policy",
+        "compact",
+        "delete.retention.ms",
+        String.valueOf(10L * 365 * 24 * 60 * 60 * 1000));
+  }
 }
