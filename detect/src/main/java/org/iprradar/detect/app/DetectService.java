@@ -7,26 +7,44 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import org.iprradar.common.kafka.KafkaSettings;
 import org.iprradar.common.kafka.StreamsApp;
+import org.iprradar.common.kafka.TopicProvisioner;
+import org.iprradar.common.kafka.Topics;
 import org.iprradar.detect.rules.RuleBook;
+import org.iprradar.detect.rules.RuleFeed;
 import org.iprradar.detect.score.Scorer;
 import org.iprradar.detect.topology.DetectTopology;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Runs the detect topology for as long as the application runs. */
+/**
+ * Runs the rule feed and the detect topology for as long as the application runs. The topology
+ * starts once the feed has read the rules and brands topics, so that after a restart no listing is
+ * scored with half the rule book.
+ */
 @Singleton
 public final class DetectService implements AutoCloseable {
 
+  private static final Logger LOG = LoggerFactory.getLogger(DetectService.class);
+
+  private final KafkaSettings kafka;
+  private final RuleFeed feed;
+  private final Duration catchUpTimeout;
   private final StreamsApp app;
 
   DetectService(
       RuleBook rules,
       Scorer scorer,
+      DetectConfiguration config,
       @Value("${kafka.bootstrap-servers}") String bootstrapServers,
       @Value("${ipr.kafka.partitions:3}") int partitions,
       @Value("${ipr.kafka.replication-factor:1}") short replicationFactor,
       @Value("${ipr.data-dir:data}") String dataDir) {
-    var kafka = new KafkaSettings(bootstrapServers, partitions, replicationFactor, null);
+    this.kafka = new KafkaSettings(bootstrapServers, partitions, replicationFactor, null);
+    this.feed = RuleFeed.create(kafka, rules);
+    this.catchUpTimeout = config.feedCatchUpTimeout();
     this.app =
         StreamsApp.create(
             DetectTopology.APPLICATION_ID,
@@ -38,16 +56,57 @@ public final class DetectService implements AutoCloseable {
 
   @EventListener
   void onStartup(StartupEvent event) {
+    TopicProvisioner.ensure(kafka, Topics.ALL);
+    feed.start();
+    awaitRules();
     app.start();
+  }
+
+  private void awaitRules() {
+    LOG.info(
+        "Waiting up to {} for the rule feed to read topics {} and {} before scoring listings",
+        catchUpTimeout,
+        Topics.RULES.name(),
+        Topics.BRANDS.name());
+    long started = System.nanoTime();
+    boolean caughtUp;
+    try {
+      caughtUp = feed.awaitCaughtUp(catchUpTimeout);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the rule feed", e);
+    }
+    if (caughtUp) {
+      LOG.info(
+          "Rule feed caught up in {} ms; starting the detect topology",
+          (System.nanoTime() - started) / 1_000_000);
+    } else {
+      LOG.warn(
+          "Rule feed has not caught up with topics {} and {} after {} ({} offsets to go);"
+              + " scoring starts with the rules and brands read so far, the rest apply as they"
+              + " are read (raise ipr.detect.feed-catch-up-timeout to wait longer)",
+          Topics.RULES.name(),
+          Topics.BRANDS.name(),
+          catchUpTimeout,
+          feed.behind() < 0 ? "unknown" : feed.behind());
+    }
   }
 
   public StreamsApp streamsApp() {
     return app;
   }
 
+  public RuleFeed ruleFeed() {
+    return feed;
+  }
+
   @PreDestroy
   @Override
   public void close() {
-    app.close();
+    try {
+      app.close();
+    } finally {
+      feed.close();
+    }
   }
 }
