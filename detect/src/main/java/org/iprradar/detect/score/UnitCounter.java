@@ -18,7 +18,10 @@ final class UnitCounter {
   private static final String CHINESE_DIGITS = "一二两三四五六七八九十";
   private static final int MAX_UNITS = 10_000;
 
-  /** What may follow a unit word and make it something else: 件套 is a set, 个月 a duration. */
+  /**
+   * What may follow a unit word and make it something else: 件套 is a set, 个月 a duration, 件起批 a
+   * minimum order, 条纹 stripes, 包邮 free shipping.
+   */
   private static final String NOT_A_COUNT_AFTER = "(?!套|月|工作日|人|起|小时|纹|邮)";
 
   /** A multiplication sign and a count: "*10", "×6", "x12". */
@@ -46,6 +49,10 @@ final class UnitCounter {
             .sorted((a, b) -> b.length() - a.length())
             .map(Pattern::quote)
             .collect(Collectors.joining("|"));
+    if (units.isEmpty()) {
+      // No unit words configured: nothing is a count (an empty alternative would match any number).
+      units = "(?!)";
+    }
     String number = "([\\d" + CHINESE_DIGITS + "]{1,3})";
     promotion = Pattern.compile("买\\s*" + number + "\\s*(?:" + units + ")?\\s*送\\s*" + number);
     counted =
