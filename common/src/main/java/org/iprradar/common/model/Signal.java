@@ -7,7 +7,8 @@ import java.util.Objects;
  * One reason behind a score. The contributions of an assessment's signals add up to its score.
  *
  * @param ruleId the rule, or {@code brand:<brandId>} for a brand-derived rule
- * @param contribution points this signal adds to the 0-100 score
+ * @param contribution points this signal adds to the 0-100 score; negative for a signal that speaks
+ *     against infringement ({@link SignalType#PRICE_WITHIN_BAND})
  * @param reason a human sentence: why this signal counts
  */
 public record Signal(

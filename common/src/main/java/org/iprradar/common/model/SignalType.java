@@ -9,5 +9,15 @@ public enum SignalType {
    */
   BRAND_MENTION,
   /** A protected brand's listing priced far below the brand's reference band. */
-  PRICE_BELOW_BAND
+  PRICE_BELOW_BAND,
+  /**
+   * A protected brand's listing priced within the brand's reference band, as a genuine product
+   * would be: a negative contribution that weakens the other signals, never below a score of 0.
+   */
+  PRICE_WITHIN_BAND,
+  /**
+   * A claim no genuine product can make, such as a compound fertiliser with more nutrients than
+   * physically fit in it.
+   */
+  IMPLAUSIBLE_CLAIM
 }

@@ -9,6 +9,12 @@ import java.time.Duration;
  *
  * @param rules rules YAML: {@code classpath:...}, a file, or a folder of files
  * @param brands brand registry YAML, same forms
+ * @param brandMentionWeight points for naming a protected brand outside its official shops
+ * @param priceBelowBandWeight points for a (unit) price under {@code priceBandRatio} of the band
+ * @param priceBandRatio how far below the lowest reference price a price must be to count
+ * @param priceWithinBandWeight points taken off when a named brand's (unit) price is within its
+ *     band, as a genuine product's would be
+ * @param leadThreshold score from which an assessment is a lead
  * @param feedCatchUpTimeout how long start-up waits for the rules and brands topics to be read
  *     before listings are scored; after it, scoring starts with what was read so far
  */
@@ -19,5 +25,6 @@ public record DetectConfiguration(
     @Bindable(defaultValue = "25") double brandMentionWeight,
     @Bindable(defaultValue = "35") double priceBelowBandWeight,
     @Bindable(defaultValue = "0.3") double priceBandRatio,
+    @Bindable(defaultValue = "20") double priceWithinBandWeight,
     @Bindable(defaultValue = "60") double leadThreshold,
     @Bindable(defaultValue = "60s") Duration feedCatchUpTimeout) {}

@@ -22,12 +22,19 @@ final class DetectFactory {
 
   @Singleton
   ScoringSettings scoringSettings(DetectConfiguration config) {
+    var defaults = ScoringSettings.DEFAULTS;
     return new ScoringSettings(
         config.brandMentionWeight(),
         config.priceBelowBandWeight(),
         config.priceBandRatio(),
+        config.priceWithinBandWeight(),
         config.leadThreshold(),
-        ScoringSettings.DEFAULTS.compatibilityMarkers());
+        defaults.compatibilityMarkers(),
+        defaults.officialShopMarkers(),
+        defaults.retailUnits(),
+        defaults.implausibleNutrientWeight(),
+        defaults.maxPlausibleNutrientPercent(),
+        defaults.brandTypeByCategory());
   }
 
   @Singleton

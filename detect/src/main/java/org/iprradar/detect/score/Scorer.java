@@ -21,13 +21,24 @@ import org.iprradar.detect.match.RuleHit;
 /**
  * Turns what the matcher found into an explained assessment. Pure: the same listing, hits and clock
  * give the same assessment.
+ *
+ * <p>Signals: each text rule that matched; a fertiliser's implausible nutrient claim; one mention
+ * of a protected brand (not in its own shop, not a compatibility statement); and, for that brand,
+ * the price per retail unit compared with its reference band: far below adds points, within takes
+ * some off. Positive contributions above 100 are scaled down; the within-band credit then takes off
+ * at most what remains, so the contributions always add up to the score.
  */
 public final class Scorer {
 
+  /** What separates the names of a list of brands: 苹果/华为、小米 and 三星. */
+  private static final String LIST_SEPARATORS = " \t/、,，;；&+|和与及";
+
   private final ScoringSettings settings;
+  private final UnitCounter unitCounter;
 
   public Scorer(ScoringSettings settings) {
     this.settings = settings;
+    this.unitCounter = new UnitCounter(settings.retailUnits());
   }
 
   public ScoringSettings settings() {
@@ -44,16 +55,23 @@ public final class Scorer {
         signals.add(textSignal(hit));
       }
     }
+    nutrientSignal(listing).ifPresent(signals::add);
     Optional<BrandMention> mention = strongestBrandMention(listing, match, brands);
-    mention.ifPresent(
-        m -> {
-          signals.add(brandSignal(m));
-          priceSignal(listing, m.brand()).ifPresent(signals::add);
-        });
+    Optional<Signal> withinBand = Optional.empty();
+    if (mention.isPresent()) {
+      Brand brand = mention.get().brand();
+      signals.add(brandSignal(listing, mention.get()));
+      Optional<PricePoint> price = pricePoint(listing, brand);
+      price.flatMap(p -> belowBandSignal(listing, brand, p)).ifPresent(signals::add);
+      withinBand = price.flatMap(p -> withinBandSignal(brand, p));
+    }
 
     List<Signal> scored = capAtHundred(signals);
-    double score = scored.stream().mapToDouble(Signal::contribution).sum();
-    score = Math.min(100, round(score));
+    if (withinBand.isPresent()) {
+      scored = withCredit(scored, withinBand.get());
+    }
+    double score = round(scored.stream().mapToDouble(Signal::contribution).sum());
+    score = Math.max(0, Math.min(100, score));
     InfringementType type = infringementType(scored);
     boolean lead = type != InfringementType.NONE && score >= settings.leadThreshold();
     return new Assessment(
@@ -89,12 +107,12 @@ public final class Scorer {
         hit.evidence());
   }
 
-  private Signal brandSignal(BrandMention m) {
+  private Signal brandSignal(Listing listing, BrandMention m) {
     return new Signal(
         SignalType.BRAND_MENTION,
         m.hit().rule().id(),
         m.hit().rule().version(),
-        InfringementType.COUNTERFEIT_TRADEMARK,
+        brandInfringement(listing, m.brand()),
         m.brand().brandId(),
         settings.brandMentionWeight(),
         "Names the protected brand "
@@ -105,47 +123,137 @@ public final class Scorer {
         m.evidence());
   }
 
-  private Optional<Signal> priceSignal(Listing listing, Brand brand) {
+  /**
+   * What a counterfeit of the brand amounts to, by what the listing sells: a fake pesticide brand
+   * is a substandard agricultural input, a fake drug brand a fake drug.
+   */
+  private InfringementType brandInfringement(Listing listing, Brand brand) {
+    String category = listing.category() != null ? listing.category() : brand.category();
+    return category == null
+        ? InfringementType.COUNTERFEIT_TRADEMARK
+        : settings
+            .brandTypeByCategory()
+            .getOrDefault(category, InfringementType.COUNTERFEIT_TRADEMARK);
+  }
+
+  /**
+   * The listing's price per retail unit, when it can be compared with the brand's reference band:
+   * the band is known and the listing is in the brand's own category (苹果 the fruit is not an
+   * iPhone).
+   */
+  private Optional<PricePoint> pricePoint(Listing listing, Brand brand) {
     BigDecimal min = brand.referencePriceMin();
     BigDecimal price = listing.price();
     if (min == null || min.signum() <= 0 || price.signum() <= 0) {
       return Optional.empty();
     }
-    // A reference band is only comparable within the brand's own category: 苹果 the fruit is not an
-    // iPhone.
     if (listing.category() != null
         && brand.category() != null
         && !listing.category().equals(brand.category())) {
       return Optional.empty();
     }
-    double ratio = price.doubleValue() / min.doubleValue();
+    UnitCount units = unitCounter.count(listing.title());
+    return Optional.of(new PricePoint(price, units, price.doubleValue() / units.units()));
+  }
+
+  private Optional<Signal> belowBandSignal(Listing listing, Brand brand, PricePoint price) {
+    double min = brand.referencePriceMin().doubleValue();
+    double ratio = price.unitPrice() / min;
     if (ratio >= settings.priceBandRatio()) {
       return Optional.empty();
     }
-    String band =
-        "¥"
-            + min.toPlainString()
-            + "-"
-            + Optional.ofNullable(brand.referencePriceMax())
-                .map(BigDecimal::toPlainString)
-                .orElse("");
-    String priceText = price.toPlainString();
     return Optional.of(
         new Signal(
             SignalType.PRICE_BELOW_BAND,
             "price:" + brand.brandId(),
             brand.version(),
-            InfringementType.COUNTERFEIT_TRADEMARK,
+            brandInfringement(listing, brand),
             brand.brandId(),
             settings.priceBelowBandWeight(),
             String.format(
                 Locale.ROOT,
-                "Price ¥%s is %.0f%% of the lowest reference price of %s (band %s)",
-                priceText,
+                "%s is %.0f%% of the lowest reference price of %s (band %s)",
+                price.describe(),
                 ratio * 100,
                 brand.names().get(0),
-                band),
-            List.of(new Evidence("price", 0, priceText.length(), priceText))));
+                band(brand)),
+            price.evidence()));
+  }
+
+  /**
+   * A price within the brand's band is what a genuine product costs: it speaks against the other
+   * signals. Its contribution is set once they are known, see {@link #withCredit}.
+   */
+  private Optional<Signal> withinBandSignal(Brand brand, PricePoint price) {
+    BigDecimal max = brand.referencePriceMax();
+    boolean within =
+        price.unitPrice() >= brand.referencePriceMin().doubleValue()
+            && (max == null || price.unitPrice() <= max.doubleValue());
+    if (!within || settings.priceWithinBandWeight() <= 0) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Signal(
+            SignalType.PRICE_WITHIN_BAND,
+            "price:" + brand.brandId(),
+            brand.version(),
+            InfringementType.NONE,
+            brand.brandId(),
+            -settings.priceWithinBandWeight(),
+            String.format(
+                Locale.ROOT,
+                "%s is within the reference band %s of %s, as a genuine product's would be",
+                price.describe(),
+                band(brand),
+                brand.names().get(0)),
+            price.evidence()));
+  }
+
+  /**
+   * Adds the negative signal, taking off at most what the others add: the score never falls below 0
+   * and the contributions still add up to it.
+   */
+  private static List<Signal> withCredit(List<Signal> scored, Signal credit) {
+    double positive = scored.stream().mapToDouble(Signal::contribution).sum();
+    double contribution = -Math.min(-credit.contribution(), round(positive));
+    if (contribution == 0) {
+      return scored;
+    }
+    var all = new ArrayList<>(scored);
+    all.add(credit.withContribution(round(contribution)));
+    return all;
+  }
+
+  private static String band(Brand brand) {
+    return "¥"
+        + brand.referencePriceMin().stripTrailingZeros().toPlainString()
+        + "-"
+        + Optional.ofNullable(brand.referencePriceMax())
+            .map(max -> max.stripTrailingZeros().toPlainString())
+            .orElse("");
+  }
+
+  /** A fertiliser claiming more nutrients than fit in it. */
+  private Optional<Signal> nutrientSignal(Listing listing) {
+    return NutrientClaims.highest(listing)
+        .filter(claim -> claim.percent() > settings.maxPlausibleNutrientPercent())
+        .map(
+            claim ->
+                new Signal(
+                    SignalType.IMPLAUSIBLE_CLAIM,
+                    "claim:nutrients",
+                    1,
+                    InfringementType.SUBSTANDARD_AGRI_INPUT,
+                    null,
+                    settings.implausibleNutrientWeight(),
+                    String.format(
+                        Locale.ROOT,
+                        "Claims %.0f%% total nutrients (%s); a compound fertiliser cannot carry more"
+                            + " than %.0f%%, so the label misstates what is sold",
+                        claim.percent(),
+                        claim.evidence().text(),
+                        settings.maxPlausibleNutrientPercent()),
+                    List.of(claim.evidence())));
   }
 
   /**
@@ -155,6 +263,11 @@ public final class Scorer {
    */
   private Optional<BrandMention> strongestBrandMention(
       Listing listing, MatchResult match, BrandRegistry brands) {
+    List<Evidence> brandEvidence =
+        match.hits().stream()
+            .filter(h -> h.rule().signalType() == SignalType.BRAND_MENTION)
+            .flatMap(h -> h.evidence().stream())
+            .toList();
     BrandMention best = null;
     for (RuleHit hit : match.hits()) {
       if (hit.rule().signalType() != SignalType.BRAND_MENTION) {
@@ -166,7 +279,8 @@ public final class Scorer {
       }
       // "适用于苹果 iPhone 15 手机壳": one compatibility statement makes every mention of that brand one.
       if (hit.evidence().isEmpty()
-          || hit.evidence().stream().anyMatch(e -> isCompatibilityReference(listing, e))) {
+          || hit.evidence().stream()
+              .anyMatch(e -> isCompatibilityReference(listing, e, brandEvidence))) {
         continue;
       }
       var mention = new BrandMention(brand.get(), hit, hit.evidence());
@@ -177,22 +291,81 @@ public final class Scorer {
     return Optional.ofNullable(best);
   }
 
-  private static boolean isOfficialShop(Listing listing, Brand brand) {
+  /**
+   * The brand's own shop: one the registry lists, or one whose name joins one of the brand's names
+   * with an official marker (罗莱家纺抖音官方旗舰店, Nike京东自营官方旗舰店). Marketplaces grant 官方, 旗舰 and 自营 only to
+   * rights holders and their authorised sellers, so such a shop name is the platform's word that
+   * the shop sells the genuine brand.
+   */
+  private boolean isOfficialShop(Listing listing, Brand brand) {
     String shop = listing.shopName().strip();
-    return !shop.isEmpty() && brand.officialShops().stream().anyMatch(s -> s.strip().equals(shop));
+    if (shop.isEmpty()) {
+      return false;
+    }
+    if (brand.officialShops().stream().anyMatch(s -> s.strip().equals(shop))) {
+      return true;
+    }
+    String folded = fold(shop);
+    return settings.officialShopMarkers().stream().anyMatch(m -> folded.contains(fold(m)))
+        && brand.names().stream().map(Scorer::fold).anyMatch(name -> containsName(folded, name));
   }
 
-  private boolean isCompatibilityReference(Listing listing, Evidence evidence) {
+  /** Lower case without spaces: "NIKE 官方旗舰店" and "nike官方旗舰店" are one shop name. */
+  private static String fold(String text) {
+    return text.toLowerCase(Locale.ROOT).replaceAll("\\s+", "");
+  }
+
+  /**
+   * Whether a shop name holds a brand name as a word of its own: MI is not in MIUMIU, but 小米 is in
+   * 小米官方旗舰店.
+   */
+  private static boolean containsName(String shop, String name) {
+    if (name.isEmpty()) {
+      return false;
+    }
+    for (int at = shop.indexOf(name); at >= 0; at = shop.indexOf(name, at + 1)) {
+      int end = at + name.length();
+      boolean clearBefore = at == 0 || !isLatinOrDigit(shop.charAt(at - 1));
+      boolean clearAfter = end == shop.length() || !isLatinOrDigit(shop.charAt(end));
+      if (clearBefore && clearAfter) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isLatinOrDigit(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+  }
+
+  /**
+   * Whether a compatibility marker comes right before the mention, or before a list of brand names
+   * that ends with it: in "适用苹果华为小米 数据线" each of the three is only what the cable fits.
+   */
+  private boolean isCompatibilityReference(
+      Listing listing, Evidence evidence, List<Evidence> brandEvidence) {
     String text =
         switch (evidence.field()) {
           case "title" -> listing.title();
           case "description" -> listing.description();
           default -> "";
         };
-    String before =
-        text.substring(Math.max(0, evidence.start() - 6), evidence.start())
-            .strip()
-            .toLowerCase(Locale.ROOT);
+    int start = evidence.start();
+    for (boolean moved = true; moved; ) {
+      moved = false;
+      int end = start;
+      while (end > 0 && LIST_SEPARATORS.indexOf(text.charAt(end - 1)) >= 0) {
+        end--;
+      }
+      for (Evidence other : brandEvidence) {
+        if (other.field().equals(evidence.field()) && other.end() == end && other.start() < start) {
+          start = other.start();
+          moved = true;
+          break;
+        }
+      }
+    }
+    String before = text.substring(Math.max(0, start - 6), start).strip().toLowerCase(Locale.ROOT);
     return settings.compatibilityMarkers().stream()
         .anyMatch(marker -> before.endsWith(marker.toLowerCase(Locale.ROOT)));
   }
@@ -220,15 +393,47 @@ public final class Scorer {
 
   private static InfringementType infringementType(List<Signal> signals) {
     return signals.stream()
-        .filter(s -> s.type() == SignalType.TEXT_RULE)
+        .filter(s -> s.type() == SignalType.TEXT_RULE || s.type() == SignalType.IMPLAUSIBLE_CLAIM)
         .max(Comparator.comparingDouble(Signal::contribution))
-        .or(() -> signals.stream().findFirst())
+        .or(() -> signals.stream().filter(s -> s.contribution() > 0).findFirst())
         .map(Signal::infringementType)
         .orElse(InfringementType.NONE);
   }
 
   private static double round(double value) {
     return BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).doubleValue();
+  }
+
+  /**
+   * A listing's price as compared with a band.
+   *
+   * @param unitPrice the price of one retail unit: the price over the units the title states
+   */
+  private record PricePoint(BigDecimal price, UnitCount units, double unitPrice) {
+
+    /** "Price ¥300" or "Unit price ¥2.99 (¥29.9 for 10 units: 10支)". */
+    String describe() {
+      String total = "¥" + price.stripTrailingZeros().toPlainString();
+      if (!units.isBulk()) {
+        return "Price " + total;
+      }
+      return String.format(
+          Locale.ROOT,
+          "Unit price ¥%.2f (%s for %s units: %s)",
+          unitPrice,
+          total,
+          BigDecimal.valueOf(units.units()).stripTrailingZeros().toPlainString(),
+          units.text());
+    }
+
+    /** The price, and the quantity text it was divided by. */
+    List<Evidence> evidence() {
+      String text = price.toPlainString();
+      var evidence = new ArrayList<Evidence>();
+      evidence.add(new Evidence("price", 0, text.length(), text));
+      evidence.addAll(units.evidence());
+      return evidence;
+    }
   }
 
   private record BrandMention(Brand brand, RuleHit hit, List<Evidence> evidence) {
