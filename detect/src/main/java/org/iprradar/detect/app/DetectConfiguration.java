@@ -24,7 +24,7 @@ public record DetectConfiguration(
     @Bindable(defaultValue = "classpath:config/brands.yaml") String brands,
     @Bindable(defaultValue = "25") double brandMentionWeight,
     @Bindable(defaultValue = "35") double priceBelowBandWeight,
-    @Bindable(defaultValue = "0.3") double priceBandRatio,
+    @Bindable(defaultValue = "0.5") double priceBandRatio,
     @Bindable(defaultValue = "20") double priceWithinBandWeight,
     @Bindable(defaultValue = "60") double leadThreshold,
     @Bindable(defaultValue = "60s") Duration feedCatchUpTimeout) {}

@@ -33,6 +33,9 @@ public final class Scorer {
   /** What separates the names of a list of brands: 苹果/华为、小米 and 三星. */
   private static final String LIST_SEPARATORS = " \t/、,，;；&+|和与及";
 
+  /** A brand registered under this category is not tied to one kind of goods. */
+  private static final String GENERIC_CATEGORY = "other";
+
   private final ScoringSettings settings;
   private final UnitCounter unitCounter;
 
@@ -61,7 +64,7 @@ public final class Scorer {
     if (mention.isPresent()) {
       Brand brand = mention.get().brand();
       signals.add(brandSignal(listing, mention.get()));
-      Optional<PricePoint> price = pricePoint(listing, brand);
+      Optional<PricePoint> price = pricePoint(listing, mention.get());
       price.flatMap(p -> belowBandSignal(listing, brand, p)).ifPresent(signals::add);
       withinBand = price.flatMap(p -> withinBandSignal(brand, p));
     }
@@ -138,22 +141,49 @@ public final class Scorer {
 
   /**
    * The listing's price per retail unit, when it can be compared with the brand's reference band:
-   * the band is known and the listing is in the brand's own category (苹果 the fruit is not an
-   * iPhone).
+   * the band is known, and the listing is in the brand's own category or names the brand by a
+   * distinctive registered name (see {@link #namesItDistinctively}).
    */
-  private Optional<PricePoint> pricePoint(Listing listing, Brand brand) {
+  private Optional<PricePoint> pricePoint(Listing listing, BrandMention mention) {
+    Brand brand = mention.brand();
     BigDecimal min = brand.referencePriceMin();
     BigDecimal price = listing.price();
     if (min == null || min.signum() <= 0 || price.signum() <= 0) {
       return Optional.empty();
     }
-    if (listing.category() != null
-        && brand.category() != null
-        && !listing.category().equals(brand.category())) {
+    boolean sameCategory =
+        listing.category() == null
+            || brand.category() == null
+            || GENERIC_CATEGORY.equals(brand.category())
+            || listing.category().equals(brand.category());
+    if (!sameCategory && !namesItDistinctively(mention)) {
       return Optional.empty();
     }
     UnitCount units = unitCounter.count(listing.title());
     return Optional.of(new PricePoint(price, units, price.doubleValue() / units.units()));
+  }
+
+  /**
+   * Whether the listing names the brand by one of its registered Chinese names of three characters
+   * or more. Such a name (云南白药, 同仁堂) means the brand's goods even outside the category it was
+   * registered under (云南白药 toothpaste), while a short name or a nickname is often an ordinary word
+   * (苹果 the fruit, 小米 millet, 老花 reading glasses) and is only trusted in the brand's own category.
+   */
+  private static boolean namesItDistinctively(BrandMention mention) {
+    for (String name : mention.brand().names()) {
+      String bare = fold(name);
+      if (bare.codePoints().count() < 3
+          || bare.codePoints()
+              .noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+        continue;
+      }
+      for (Evidence e : mention.evidence()) {
+        if (fold(e.text()).contains(bare)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private Optional<Signal> belowBandSignal(Listing listing, Brand brand, PricePoint price) {

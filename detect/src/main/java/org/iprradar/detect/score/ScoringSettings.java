@@ -52,7 +52,7 @@ public record ScoringSettings(
       new ScoringSettings(
           25,
           35,
-          0.3,
+          0.5,
           20,
           60,
           List.of("适用于", "适用", "兼容", "适配", "用于", "for", "fits"),

@@ -182,6 +182,29 @@ class ScorerTest {
   }
 
   @Test
+  void shouldComparePricesInAnotherCategoryWhenARegisteredNameOfThreeCharactersIsUsed() {
+    // 云南白药 is registered for drugs; its toothpaste is still its goods.
+    var a =
+        assess(
+            Fixtures.listing("x1", "云南白药牙膏 家庭装 *10支", "29.9", "cosmetics"), List.of(YUNNAN_BAIYAO));
+
+    assertTrue(a.lead(), () -> "signals " + a.signals());
+    assertEquals(
+        "Unit price ¥2.99", signal(a, SignalType.PRICE_BELOW_BAND).reason().substring(0, 16));
+  }
+
+  @Test
+  void shouldNotComparePricesInAnotherCategoryForANickname() {
+    // 白药 is only a nickname: in another category it may be anything.
+    var a = assess(Fixtures.listing("x2", "白药 花盆 陶瓷 *10个", "9.9", "home"), List.of(YUNNAN_BAIYAO));
+
+    assertFalse(
+        a.signals().stream().anyMatch(s -> s.type() == SignalType.PRICE_BELOW_BAND),
+        () -> "signals " + a.signals());
+    assertFalse(a.lead());
+  }
+
+  @Test
   void shouldCountUnitsWrittenAsPacksCasesAndMultiplication() {
     assertUnitPrice("白药 喷雾 5瓶装", "100", "¥20.00");
     assertUnitPrice("白药 喷雾 整箱6瓶", "120", "¥20.00");
@@ -359,6 +382,20 @@ class ScorerTest {
           BrandProtection.WELL_KNOWN,
           new BigDecimal("99"),
           null,
+          List.of(),
+          1);
+
+  /** Registered under its full name, with a two-character nickname. */
+  private static final Brand YUNNAN_BAIYAO =
+      new Brand(
+          "yunnan-baiyao",
+          List.of("云南白药"),
+          List.of("白药"),
+          "Yunnan Baiyao",
+          "drugs",
+          BrandProtection.TIME_HONORED,
+          new BigDecimal("15"),
+          new BigDecimal("300"),
           List.of(),
           1);
 
