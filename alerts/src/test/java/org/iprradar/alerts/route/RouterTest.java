@@ -52,6 +52,16 @@ class RouterTest {
   }
 
   @Test
+  void shouldSendBannedPesticidesToAgricultureWithThePolice() {
+    var routing = route(InfringementType.PROHIBITED, "agri_pesticide", "320623");
+
+    assertEquals("AGRICULTURE", routing.bureau().id());
+    assertEquals(List.of("PUBLIC_SECURITY"), routing.coRecipients());
+    assertEquals(
+        "MARKET_SUPERVISION", route(InfringementType.PROHIBITED, "other", "320623").bureau().id());
+  }
+
+  @Test
   void shouldNameTheDistrictOfALocalSeller() {
     var routing = route(InfringementType.COUNTERFEIT_TRADEMARK, null, "320612");
 
