@@ -97,6 +97,16 @@ final class BufferedTokens extends TokenStream {
     return present[field.ordinal()];
   }
 
+  /** Whether {@code keep} accepts the number of some token of the field. */
+  boolean anyKept(ListingField field, IntPredicate keep) {
+    for (int token = fieldFirst[field.ordinal()]; token < fieldEnd[field.ordinal()]; token++) {
+      if (keep.test(numbers[token])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Tokens of all fields. */
   int size() {
     return size;

@@ -43,6 +43,12 @@ interface CandidateIndex {
      * {@link #token}. The memory index needs only those tokens, at their positions.
      */
     boolean needs(int token);
+
+    /**
+     * After {@link #candidates()}: whether some candidate may read any token (wildcards, unknown
+     * query types), even one no rule names, and an empty field may matter too.
+     */
+    boolean needsEveryToken();
   }
 
   /** The selection of {@link #ALL_RULES}: stateless, so one serves every thread. */
@@ -64,6 +70,11 @@ interface CandidateIndex {
 
     @Override
     public boolean needs(int token) {
+      return true;
+    }
+
+    @Override
+    public boolean needsEveryToken() {
       return true;
     }
   }

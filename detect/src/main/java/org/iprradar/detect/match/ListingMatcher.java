@@ -112,7 +112,10 @@ public final class ListingMatcher {
     }
     s.index.reset();
     for (ListingField field : FIELDS) {
-      if (s.tokens.has(field)) {
+      // A field none of whose tokens is read is left out: term queries cannot tell an empty field
+      // from a missing one. Queries that might (wildcards, unknown types) get every field.
+      if (s.tokens.has(field)
+          && (s.selection.needsEveryToken() || s.tokens.anyKept(field, s.needed))) {
         s.index.addField(field.fieldName(), s.tokens.replay(field, s.needed));
       }
     }
@@ -212,8 +215,8 @@ public final class ListingMatcher {
     LeafReaderContext leaf = searcher.getIndexReader().leaves().get(0);
     boolean prepared = selected != null;
     boolean every = selected == null || selected == CandidateIndex.EVERY_RULE;
-    var hits = new ArrayList<RuleHit>();
-    var errors = new HashMap<String, String>();
+    List<RuleHit> hits = null;
+    Map<String, String> errors = null;
     int count = every ? rules.size() : selected.length;
     for (int i = 0; i < count; i++) {
       int r = every ? i : selected[i];
@@ -229,13 +232,18 @@ public final class ListingMatcher {
         Matches matches =
             searcher.createWeight(query, ScoreMode.COMPLETE_NO_SCORES, 1f).matches(leaf, 0);
         if (matches != null) {
+          hits = hits == null ? new ArrayList<>() : hits;
           hits.add(new RuleHit(rule, evidence(listing, matches)));
         }
       } catch (IOException | RuntimeException e) {
+        errors = errors == null ? new HashMap<>() : errors;
         errors.put(rule.id(), e.toString());
       }
     }
-    return hits.isEmpty() && errors.isEmpty() ? NOTHING : new MatchResult(hits, errors);
+    // Most listings verified hit nothing or one rule: spare them the empty collections.
+    return hits == null && errors == null
+        ? NOTHING
+        : new MatchResult(hits == null ? List.of() : hits, errors == null ? Map.of() : errors);
   }
 
   private static List<Evidence> evidence(Listing listing, Matches matches) throws IOException {

@@ -1,6 +1,7 @@
 package org.iprradar.detect.match;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -27,6 +28,9 @@ final class QueryAnchors {
 
   /** The rule must be tried on every listing. */
   static final List<Set<Anchor>> ANY = List.of();
+
+  /** Enough for the pairs of a long brand name; more would only cost memory. */
+  private static final int MAX_UNIONS = 8;
 
   private QueryAnchors() {}
 
@@ -114,29 +118,33 @@ final class QueryAnchors {
   }
 
   /**
-   * One of the clauses must match: the union of one necessary set from each clause is necessary.
+   * One of the clauses must match: the union of one necessary set from each clause is necessary,
+   * whichever set is taken from each. Several such unions are returned, the k-th taking each
+   * clause's k-th cheapest set (or its last), so that a phrase searched in two fields keeps all its
+   * pairs as requirements, not only its first.
    */
   private static List<Set<Anchor>> disjunction(Iterable<Query> clauses) {
-    var union = new HashSet<Anchor>();
+    var perClause = new ArrayList<List<Set<Anchor>>>();
+    int count = 0;
     for (Query clause : clauses) {
       List<Set<Anchor>> alternatives = of(clause);
       if (alternatives.isEmpty()) {
         return ANY;
       }
-      union.addAll(smallest(alternatives));
+      var cheapestFirst = new ArrayList<>(alternatives);
+      cheapestFirst.sort(Comparator.comparingInt(QueryAnchors::cost));
+      perClause.add(cheapestFirst);
+      count = Math.max(count, cheapestFirst.size());
     }
-    return List.of(union);
-  }
-
-  /** The alternative with the fewest anchors, pairs preferred over single tokens. */
-  static Set<Anchor> smallest(List<Set<Anchor>> alternatives) {
-    Set<Anchor> best = null;
-    for (Set<Anchor> alternative : alternatives) {
-      if (best == null || cost(alternative) < cost(best)) {
-        best = alternative;
+    var unions = new ArrayList<Set<Anchor>>();
+    for (int k = 0; k < Math.min(count, MAX_UNIONS); k++) {
+      var union = new HashSet<Anchor>();
+      for (List<Set<Anchor>> alternatives : perClause) {
+        union.addAll(alternatives.get(Math.min(k, alternatives.size() - 1)));
       }
+      unions.add(union);
     }
-    return best;
+    return unions.isEmpty() ? List.of(Set.of()) : unions;
   }
 
   private static int cost(Set<Anchor> anchors) {

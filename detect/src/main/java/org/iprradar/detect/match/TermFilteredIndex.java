@@ -30,8 +30,23 @@ final class TermFilteredIndex implements CandidateIndex {
   private final int ruleCount;
   private final int anchorCount;
 
-  /** By listing field ordinal: the tokens some rule reads in that field. */
+  /** By listing field ordinal: the numbers of the tokens some rule reads in that field. */
   private final FieldTokens[] byField;
+
+  /** By token number: the anchor of the token alone, or -1. */
+  private final int[] singleAnchor;
+
+  /** Tokens that are the first of some pair anchor. */
+  private final FixedBitSet startsPair;
+
+  /**
+   * Pair anchors by their second token {@code t}: at {@code [pairsStart[t] .. pairsStart[t + 1])},
+   * {@code pairFirst} holds the first tokens, ascending, and {@code pairAnchor} the anchors.
+   */
+  private final int[] pairsStart;
+
+  private final int[] pairFirst;
+  private final int[] pairAnchor;
 
   /** By anchor id: the rules keyed by that anchor, ascending. */
   private final int[][] keyed;
@@ -61,7 +76,10 @@ final class TermFilteredIndex implements CandidateIndex {
 
   private final int tokenCount;
 
-  /** A token of one field that some rule reads: in an anchor, or elsewhere in its query. */
+  /**
+   * While building: a token of one field that some rule reads, in an anchor or elsewhere in its
+   * query. The index keeps its parts in flat arrays by token number.
+   */
   private static final class TokenEntry {
     /** Unique among the tokens of all fields. */
     final int id;
@@ -71,13 +89,6 @@ final class TermFilteredIndex implements CandidateIndex {
 
     /** Whether this token is the first of some pair anchor. */
     boolean startsPair;
-
-    /**
-     * Ids of the tokens this one follows in a pair anchor, ascending; parallel to {@link #pairs}.
-     */
-    int[] after = NONE;
-
-    int[] pairs = NONE;
 
     TokenEntry(int id) {
       this.id = id;
@@ -159,8 +170,26 @@ final class TermFilteredIndex implements CandidateIndex {
     this.necessary = toArray(necessaryData);
     this.always = toArray(alwaysList);
     this.tokenCount = ids.tokenCount();
-    ids.freeze();
     this.byField = ids.byField();
+    this.singleAnchor = new int[tokenCount];
+    this.startsPair = new FixedBitSet(Math.max(1, tokenCount));
+    this.pairsStart = new int[tokenCount + 1];
+    var firsts = new ArrayList<Integer>();
+    var anchors = new ArrayList<Integer>();
+    for (TokenEntry entry : ids.entriesByNumber()) {
+      singleAnchor[entry.id] = entry.single;
+      if (entry.startsPair) {
+        startsPair.set(entry.id);
+      }
+      pairsStart[entry.id] = firsts.size();
+      for (int[] pair : ids.pairsSortedByFirst(entry)) {
+        firsts.add(pair[0]);
+        anchors.add(pair[1]);
+      }
+    }
+    pairsStart[tokenCount] = firsts.size();
+    this.pairFirst = toArray(firsts);
+    this.pairAnchor = toArray(anchors);
   }
 
   private static Set<Anchor> leastShared(
@@ -264,48 +293,55 @@ final class TermFilteredIndex implements CandidateIndex {
       return pairsOf.size();
     }
 
-    /** Sorts the pair arrays of every entry for binary search. */
-    void freeze() {
+    /** Every entry, by number. */
+    List<TokenEntry> entriesByNumber() {
+      var byNumber = new TokenEntry[pairsOf.size()];
       for (Map<String, TokenEntry> field : entries) {
-        field.forEach(
-            (token, entry) -> {
-              List<int[]> pairs = pairsOf.get(entry.id);
-              pairs.sort((x, y) -> Integer.compare(x[0], y[0]));
-              entry.after = pairs.stream().mapToInt(p -> p[0]).toArray();
-              entry.pairs = pairs.stream().mapToInt(p -> p[1]).toArray();
-            });
+        field.values().forEach(entry -> byNumber[entry.id] = entry);
       }
+      return List.of(byNumber);
     }
 
-    /** By field ordinal: the entries, split by token length. */
+    /** The pair anchors whose second token is {@code entry}: first token and anchor, by first. */
+    List<int[]> pairsSortedByFirst(TokenEntry entry) {
+      List<int[]> pairs = new ArrayList<>(pairsOf.get(entry.id));
+      pairs.sort((x, y) -> Integer.compare(x[0], y[0]));
+      return pairs;
+    }
+
+    /** By field ordinal: the token numbers, split by token length. */
     FieldTokens[] byField() {
       var fields = new FieldTokens[entries.size()];
       for (int f = 0; f < fields.length; f++) {
-        var single = new HashMap<Character, TokenEntry>();
-        var longer = new CharArrayMap<TokenEntry>(Math.max(1, entries.get(f).size()), false);
+        var single = new HashMap<Character, Integer>();
+        var longer = new CharArrayMap<Integer>(Math.max(1, entries.get(f).size()), false);
         entries
             .get(f)
             .forEach(
                 (token, entry) -> {
                   if (token.length() == 1) {
-                    single.put(token.charAt(0), entry);
+                    single.put(token.charAt(0), entry.id);
                   } else {
-                    longer.put(token, entry);
+                    longer.put(token, entry.id);
                   }
                 });
-        fields[f] = new FieldTokens(new CharTable<>(single), CharArrayMap.unmodifiableMap(longer));
+        fields[f] = new FieldTokens(new CharTable(single), CharArrayMap.unmodifiableMap(longer));
       }
       return fields;
     }
   }
 
   /**
-   * The tokens rules read in one field. One-character tokens, most of a Chinese listing, get a
-   * table of their own where a lookup hashes no array.
+   * The numbers of the tokens rules read in one field. One-character tokens, most of a Chinese
+   * listing, get a table of their own where a lookup hashes no array and boxes nothing.
    */
-  private record FieldTokens(CharTable<TokenEntry> chars, CharArrayMap<TokenEntry> words) {
-    TokenEntry get(char[] text, int length) {
-      return length == 1 ? chars.get(text[0]) : words.get(text, 0, length);
+  private record FieldTokens(CharTable chars, CharArrayMap<Integer> words) {
+    int get(char[] text, int length) {
+      if (length == 1) {
+        return chars.get(text[0]);
+      }
+      Integer number = words.get(text, 0, length);
+      return number == null ? -1 : number;
     }
   }
 
@@ -323,9 +359,9 @@ final class TermFilteredIndex implements CandidateIndex {
     private boolean anythingNeeded;
     private ListingField field;
     private FieldTokens fieldTokens;
-    private TokenEntry[] previous = new TokenEntry[2];
+    private int[] previous = new int[2];
     private int previousSize;
-    private TokenEntry[] current = new TokenEntry[2];
+    private int[] current = new int[2];
     private int currentSize;
 
     @Override
@@ -358,36 +394,35 @@ final class TermFilteredIndex implements CandidateIndex {
         currentSize = 0;
       }
       if (positionIncrement > 0) {
-        TokenEntry[] swap = previous;
+        int[] swap = previous;
         previous = current;
         previousSize = positionIncrement > 1 ? 0 : currentSize;
         current = swap;
         currentSize = 0;
       }
-      TokenEntry entry = fieldTokens.get(text, length);
-      if (entry == null) {
+      int token = fieldTokens.get(text, length);
+      if (token < 0) {
         // No rule reads it: in no anchor, neither alone nor as half of a pair.
         return -1;
       }
-      if (entry.single >= 0) {
-        see(entry.single);
+      if (singleAnchor[token] >= 0) {
+        see(singleAnchor[token]);
       }
-      if (entry.after.length > 0) {
+      int from = pairsStart[token];
+      int to = pairsStart[token + 1];
+      if (from < to) {
         for (int i = 0; i < previousSize; i++) {
-          int at = Arrays.binarySearch(entry.after, previous[i].id);
+          int at = Arrays.binarySearch(pairFirst, from, to, previous[i]);
           if (at >= 0) {
-            see(entry.pairs[at]);
+            see(pairAnchor[at]);
           }
         }
       }
       // Only a token that starts some pair can be the first half of one with the next token.
-      if (entry.startsPair) {
-        if (currentSize == current.length) {
-          current = Arrays.copyOf(current, currentSize * 2);
-        }
-        current[currentSize++] = entry;
+      if (startsPair.get(token)) {
+        current = append(current, currentSize++, token);
       }
-      return entry.id;
+      return token;
     }
 
     private void see(int anchor) {
@@ -443,6 +478,11 @@ final class TermFilteredIndex implements CandidateIndex {
     @Override
     public boolean needs(int token) {
       return anythingNeeded || (token >= 0 && tokensNeeded.get(token));
+    }
+
+    @Override
+    public boolean needsEveryToken() {
+      return anythingNeeded;
     }
 
     private boolean meetsEveryNecessarySet(int rule) {
