@@ -10,8 +10,9 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 /**
  * The analysed tokens of one listing's fields, kept so that the memory index is filled only when
  * some rule must be verified, and then without analysing again. Replays a field as the token stream
- * the analyzer gave: terms, position increments, offsets, and the final state of {@link #end()}.
- * Reused listing after listing by one thread.
+ * the analyzer gave (terms, position increments, offsets, the final state of {@link #end()}), or
+ * only the tokens some rules read, each still at its position: the increments of the tokens left
+ * out are added to the next one kept. Reused listing after listing by one thread.
  */
 final class BufferedTokens extends TokenStream {
 
