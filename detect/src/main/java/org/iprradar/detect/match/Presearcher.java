@@ -8,27 +8,27 @@ import java.util.List;
  * presearcher may select too many rules, never too few: matching with it finds exactly what trying
  * every rule finds.
  */
-public interface Presearcher {
+public enum Presearcher {
 
   /** Tries every rule on every listing: the reference that the others must equal. */
-  Presearcher NO_FILTERING = rules -> terms -> CandidateIndex.ALL;
+  NO_FILTERING {
+    @Override
+    CandidateIndex index(List<MatchRule> rules) {
+      return CandidateIndex.ALL_RULES;
+    }
+  },
 
-  /** Indexes rules by their rarest required token or token pair. */
-  Presearcher TERM_FILTERED = TermFilteredIndex::new;
+  /**
+   * Indexes rules by their rarest required token or token pair, and drops a candidate whose other
+   * required terms are missing from the listing.
+   */
+  TERM_FILTERED {
+    @Override
+    CandidateIndex index(List<MatchRule> rules) {
+      return new TermFilteredIndex(rules);
+    }
+  };
 
   /** Builds the candidate index of a rule list; positions in the list are the rule numbers. */
-  CandidateIndex index(List<MatchRule> rules);
-
-  /** Selects candidate rules for a listing. */
-  interface CandidateIndex {
-
-    /** Marker answer: every rule is a candidate. */
-    int[] ALL = new int[0];
-
-    /**
-     * The numbers of the candidate rules in ascending order, or {@link #ALL} (compare by identity)
-     * when every rule is.
-     */
-    int[] candidates(ListingTerms terms);
-  }
+  abstract CandidateIndex index(List<MatchRule> rules);
 }

@@ -1,6 +1,7 @@
 package org.iprradar.detect.match;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -18,15 +19,18 @@ import org.apache.lucene.search.TermQuery;
 
 /**
  * What a rule's query requires of a listing's terms, for the presearcher. The answer is a list of
- * alternatives, each a set of anchors (token or pair keys of {@link ListingTerms}): every
- * alternative is a necessary condition, so a listing that contains none of the anchors of any one
- * alternative cannot match. Query types it does not understand make the rule a candidate for every
- * listing: never wrong, only slower.
+ * alternatives, each a set of {@link Anchor}s (tokens or adjacent token pairs): every alternative
+ * is a necessary condition, so a listing that contains none of the anchors of any one alternative
+ * cannot match. Query types it does not understand make the rule a candidate for every listing:
+ * never wrong, only slower.
  */
 final class QueryAnchors {
 
   /** The rule must be tried on every listing. */
-  static final List<Set<String>> ANY = List.of();
+  static final List<Set<Anchor>> ANY = List.of();
+
+  /** Enough for the pairs of a long brand name; more would only cost memory. */
+  private static final int MAX_UNIONS = 8;
 
   private QueryAnchors() {}
 
@@ -34,7 +38,7 @@ final class QueryAnchors {
    * The necessary anchor sets of {@code query}; {@link #ANY} when none can be derived. An empty set
    * inside the list means the query can never match.
    */
-  static List<Set<String>> of(Query query) {
+  static List<Set<Anchor>> of(Query query) {
     if (query instanceof TermQuery tq) {
       return List.of(Set.of(token(tq.getTerm())));
     }
@@ -51,7 +55,7 @@ final class QueryAnchors {
       return of(csq.getQuery());
     }
     if (query instanceof SynonymQuery sq) {
-      var anchors = new HashSet<String>();
+      var anchors = new HashSet<Anchor>();
       sq.getTerms().forEach(t -> anchors.add(token(t)));
       return List.of(anchors);
     }
@@ -64,18 +68,18 @@ final class QueryAnchors {
     return ANY;
   }
 
-  private static List<Set<String>> phrase(PhraseQuery pq) {
+  private static List<Set<Anchor>> phrase(PhraseQuery pq) {
     Term[] terms = pq.getTerms();
     int[] positions = pq.getPositions();
     if (terms.length == 0) {
       return List.of(Set.of());
     }
-    var alternatives = new ArrayList<Set<String>>();
+    var alternatives = new ArrayList<Set<Anchor>>();
     if (pq.getSlop() == 0) {
       for (int i = 0; i + 1 < terms.length; i++) {
         if (positions[i + 1] == positions[i] + 1) {
           alternatives.add(
-              Set.of(ListingTerms.pair(terms[i].field(), terms[i].text(), terms[i + 1].text())));
+              Set.of(Anchor.pair(terms[i].field(), terms[i].text(), terms[i + 1].text())));
         }
       }
     }
@@ -87,8 +91,8 @@ final class QueryAnchors {
     return alternatives;
   }
 
-  private static List<Set<String>> bool(BooleanQuery bq) {
-    var required = new ArrayList<Set<String>>();
+  private static List<Set<Anchor>> bool(BooleanQuery bq) {
+    var required = new ArrayList<Set<Anchor>>();
     var optional = new ArrayList<Query>();
     boolean anyRequired = false;
     for (BooleanClause clause : bq.clauses()) {
@@ -114,40 +118,44 @@ final class QueryAnchors {
   }
 
   /**
-   * One of the clauses must match: the union of one necessary set from each clause is necessary.
+   * One of the clauses must match: the union of one necessary set from each clause is necessary,
+   * whichever set is taken from each. Several such unions are returned, the k-th taking each
+   * clause's k-th cheapest set (or its last), so that a phrase searched in two fields keeps all its
+   * pairs as requirements, not only its first.
    */
-  private static List<Set<String>> disjunction(Iterable<Query> clauses) {
-    var union = new HashSet<String>();
+  private static List<Set<Anchor>> disjunction(Iterable<Query> clauses) {
+    var perClause = new ArrayList<List<Set<Anchor>>>();
+    int count = 0;
     for (Query clause : clauses) {
-      List<Set<String>> alternatives = of(clause);
+      List<Set<Anchor>> alternatives = of(clause);
       if (alternatives.isEmpty()) {
         return ANY;
       }
-      union.addAll(smallest(alternatives));
+      var cheapestFirst = new ArrayList<>(alternatives);
+      cheapestFirst.sort(Comparator.comparingInt(QueryAnchors::cost));
+      perClause.add(cheapestFirst);
+      count = Math.max(count, cheapestFirst.size());
     }
-    return List.of(union);
-  }
-
-  /** The alternative with the fewest anchors, pairs preferred over single tokens. */
-  static Set<String> smallest(List<Set<String>> alternatives) {
-    Set<String> best = null;
-    for (Set<String> alternative : alternatives) {
-      if (best == null || cost(alternative) < cost(best)) {
-        best = alternative;
+    var unions = new ArrayList<Set<Anchor>>();
+    for (int k = 0; k < Math.min(count, MAX_UNIONS); k++) {
+      var union = new HashSet<Anchor>();
+      for (List<Set<Anchor>> alternatives : perClause) {
+        union.addAll(alternatives.get(Math.min(k, alternatives.size() - 1)));
       }
+      unions.add(union);
     }
-    return best;
+    return unions.isEmpty() ? List.of(Set.of()) : unions;
   }
 
-  private static int cost(Set<String> anchors) {
+  private static int cost(Set<Anchor> anchors) {
     int cost = 0;
-    for (String anchor : anchors) {
-      cost += anchor.indexOf('\u0001') >= 0 ? 1 : 3;
+    for (Anchor anchor : anchors) {
+      cost += anchor.isPair() ? 1 : 3;
     }
     return cost;
   }
 
-  private static String token(Term term) {
-    return ListingTerms.token(term.field(), term.text());
+  private static Anchor token(Term term) {
+    return Anchor.token(term.field(), term.text());
   }
 }
