@@ -163,13 +163,25 @@ public final class Fixtures {
 
   public static Listing listing(
       String id, String title, String price, String category, String sellerId, String shopName) {
+    return listing(id, title, "", shopName, new BigDecimal(price), sellerId, category);
+  }
+
+  /** A Taobao listing from seller region 320602 with every text field given. */
+  public static Listing listing(
+      String id,
+      String title,
+      String description,
+      String shopName,
+      BigDecimal price,
+      String sellerId,
+      String category) {
     return new Listing(
         "taobao",
         id,
         title,
-        "",
+        description,
         shopName,
-        new BigDecimal(price),
+        price,
         sellerId,
         "320602",
         category,

@@ -6,12 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.util.List;
 import java.util.stream.Collectors;
 import org.iprradar.common.model.Assessment;
 import org.iprradar.common.model.InfringementType;
-import org.iprradar.common.model.Listing;
 import org.iprradar.common.model.Signal;
 import org.iprradar.detect.Fixtures;
 import org.iprradar.detect.match.ListingAnalyzer;
@@ -53,22 +50,7 @@ class StarterPackTest {
 
   private static Assessment assess(String title, String price, String category, String shop) {
     var listing =
-        new Listing(
-            "taobao",
-            "t",
-            title,
-            "",
-            shop,
-            new BigDecimal(price),
-            "seller",
-            "320602",
-            category.isEmpty() ? null : category,
-            1L,
-            false,
-            null,
-            List.of(),
-            Fixtures.NOW,
-            1);
+        Fixtures.listing("t", title, price, category.isEmpty() ? null : category, "seller", shop);
     return SCORER.assess(listing, PACK.matcher().match(listing), PACK.brands(), Fixtures.NOW);
   }
 

@@ -235,22 +235,14 @@ class PresearcherEquivalenceTest {
           case 2 -> queries.title();
           default -> "";
         };
-    return new Listing(
-        "taobao",
+    return Fixtures.listing(
         id,
         queries.title(),
         description,
         shopName,
         BigDecimal.TEN,
         "seller-" + id,
-        "320602",
-        CATEGORIES.get(random.nextInt(CATEGORIES.size())),
-        1L,
-        false,
-        null,
-        List.of(),
-        Fixtures.NOW,
-        1);
+        CATEGORIES.get(random.nextInt(CATEGORIES.size())));
   }
 
   /** Only what differs, with the source of each rule: the whole results are too long to read. */

@@ -6,13 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.iprradar.common.model.InfringementType;
-import org.iprradar.common.model.Listing;
 import org.iprradar.detect.Fixtures;
 import org.iprradar.detect.quality.Verdict.Outcome;
 import org.junit.jupiter.api.Test;
@@ -129,23 +127,7 @@ class QualityReportTest {
 
   private static LabeledListing labeled(
       String id, String title, String price, boolean infringing, InfringementType type) {
-    var listing =
-        new Listing(
-            "taobao",
-            id,
-            title,
-            "",
-            "",
-            new BigDecimal(price),
-            "seller-" + id,
-            "320602",
-            null,
-            1L,
-            false,
-            null,
-            List.of(),
-            Fixtures.NOW,
-            1);
+    var listing = Fixtures.listing(id, title, price, null);
     return new LabeledListing(listing, new Label(infringing, type, null, ""));
   }
 }
