@@ -13,7 +13,8 @@ import org.iprradar.common.model.Lead;
 /**
  * Folds a lead into the alert of its key. The first lead creates and routes the alert; later leads
  * add or replace their listing's assessment and raise the score, so new evidence never creates a
- * duplicate.
+ * duplicate. New evidence keeps the analysts' status and history: a confirmed case stays confirmed
+ * while more of the seller's listings are added to it.
  */
 public final class AlertFolder {
 
@@ -47,7 +48,8 @@ public final class AlertFolder {
           latest.score(),
           List.of(latest),
           latest.assessedAt(),
-          latest.assessedAt());
+          latest.assessedAt(),
+          List.of());
     }
     var listings = new ArrayList<Assessment>();
     listings.add(latest);
@@ -78,6 +80,7 @@ public final class AlertFolder {
         score,
         kept,
         current.createdAt(),
-        latest.assessedAt());
+        latest.assessedAt(),
+        current.history());
   }
 }

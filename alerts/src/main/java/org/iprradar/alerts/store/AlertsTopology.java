@@ -1,66 +1,86 @@
 package org.iprradar.alerts.store;
 
+import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Grouped;
-import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 import org.iprradar.common.json.JsonSerde;
 import org.iprradar.common.kafka.DeadLetters;
+import org.iprradar.common.kafka.Topic;
 import org.iprradar.common.kafka.Topics;
 import org.iprradar.common.model.Alert;
+import org.iprradar.common.model.Lead;
+import org.iprradar.common.model.TriageAction;
 
 /**
- * Builds the alerts topology:
+ * Builds the alerts topology. An alert is derived from two event streams that share its key: the
+ * leads (evidence) and the analysts' actions (status and history).
  *
  * <pre>
- * leads ─▶ read ─┬─▶ fold into store "alerts" (one alert per lead key)
- *                └─▶ dead-letters (unreadable leads, with the reason)
+ * leads ──────────▶ read ─┬─▶ merge ─▶ fold into store "alerts" ─▶ refused ─┐
+ * triage-actions ─▶ read ─┤                                                 ├─▶ dead-letters
+ *                         └─▶ unreadable ───────────────────────────────────┘
  * </pre>
+ *
+ * Both topics are keyed by alert id and have the same partition count, so one task sees every event
+ * of an alert, in the order of its partitions.
  */
 public final class AlertsTopology {
 
   public static final String APPLICATION_ID = "ipr-radar-alerts";
   public static final String STORE = "alerts";
 
+  private static final JsonSerde<Lead> LEAD = new JsonSerde<>(Lead.class);
+  private static final JsonSerde<TriageAction> ACTION = new JsonSerde<>(TriageAction.class);
+
   private AlertsTopology() {}
 
   public static Topology build(AlertFolder folder) {
     var builder = new StreamsBuilder();
-    var read =
-        builder.stream(
-                Topics.LEADS.name(),
-                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("leads-in"))
-            .filter((key, value) -> key != null && value != null, Named.as("skip-tombstones"))
-            .processValues(LeadReader::new, Named.as("read-lead"))
-            .split(Named.as("lead-"));
-    read.branch(
-        (key, r) -> r.lead() != null,
-        Branched.withConsumer(
-            leads ->
-                leads
-                    .mapValues(LeadReader.Read::lead, Named.as("lead-value"))
-                    .groupByKey(
-                        Grouped.with("by-lead-key", Serdes.String(), Topics.LEADS.valueSerde()))
-                    .aggregate(
-                        () -> null,
-                        (key, lead, alert) -> folder.fold(lead, alert),
-                        Named.as("fold-alert"),
-                        Materialized.<String, Alert, KeyValueStore<Bytes, byte[]>>as(STORE)
-                            .withKeySerde(Serdes.String())
-                            .withValueSerde(new JsonSerde<>(Alert.class))),
-            "read"));
-    read.defaultBranch(
-        Branched.withConsumer(
-            bad ->
-                DeadLetters.write(
-                    bad.mapValues(LeadReader.Read::original, Named.as("original-bytes"))),
-            "unreadable"));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(STORE), Serdes.String(), new JsonSerde<>(Alert.class)));
+    var leads =
+        read(builder, Topics.LEADS, "lead", bytes -> new AlertEvent(LEAD.read(bytes), null, bytes));
+    var actions =
+        read(
+            builder,
+            Topics.TRIAGE_ACTIONS,
+            "action",
+            bytes -> new AlertEvent(null, ACTION.read(bytes), bytes));
+    var branches =
+        leads
+            .merge(actions, Named.as("merge-events"))
+            .split(Named.as("event-"))
+            .branch((key, event) -> event.readable(), Branched.as("read"))
+            .defaultBranch(Branched.as("unreadable"));
+    var refused =
+        branches
+            .get("event-read")
+            .processValues(() -> new EventFolder(folder), Named.as("fold-alert"), STORE);
+    var unreadable =
+        branches
+            .get("event-unreadable")
+            .mapValues(AlertEvent::original, Named.as("original-bytes"));
+    DeadLetters.write(refused.merge(unreadable, Named.as("merge-dead-letters")));
     return builder.build();
+  }
+
+  private static KStream<String, AlertEvent> read(
+      StreamsBuilder builder,
+      Topic<String, ?> topic,
+      String name,
+      Function<byte[], AlertEvent> parse) {
+    return builder.stream(
+            topic.name(),
+            Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(name + "s-in"))
+        .filter(
+            (key, value) -> key != null && value != null, Named.as("skip-" + name + "-tombstones"))
+        .processValues(() -> new EventReader(topic.name(), parse), Named.as("read-" + name));
   }
 }

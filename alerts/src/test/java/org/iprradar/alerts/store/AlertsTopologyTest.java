@@ -4,24 +4,32 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.iprradar.alerts.Leads;
 import org.iprradar.alerts.route.Router;
 import org.iprradar.alerts.route.RoutingTableLoader;
+import org.iprradar.common.json.Json;
+import org.iprradar.common.json.JsonSerde;
 import org.iprradar.common.kafka.DeadLetters;
 import org.iprradar.common.kafka.Topics;
 import org.iprradar.common.model.Alert;
 import org.iprradar.common.model.AlertStatus;
+import org.iprradar.common.model.AuditEntry;
 import org.iprradar.common.model.InfringementType;
 import org.iprradar.common.model.Lead;
+import org.iprradar.common.model.TriageAction;
+import org.iprradar.common.model.TriageActionType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +40,7 @@ class AlertsTopologyTest {
 
   private TopologyTestDriver driver;
   private TestInputTopic<String, Lead> leads;
+  private TestInputTopic<String, TriageAction> actions;
   private KeyValueStore<String, Alert> store;
 
   @BeforeEach
@@ -46,6 +55,11 @@ class AlertsTopologyTest {
             Topics.LEADS.name(),
             Topics.LEADS.keySerde().serializer(),
             Topics.LEADS.valueSerde().serializer());
+    actions =
+        driver.createInputTopic(
+            Topics.TRIAGE_ACTIONS.name(),
+            Topics.TRIAGE_ACTIONS.keySerde().serializer(),
+            Topics.TRIAGE_ACTIONS.valueSerde().serializer());
     store = driver.getKeyValueStore(AlertsTopology.STORE);
   }
 
@@ -122,5 +136,123 @@ class AlertsTopologyTest {
     assertTrue(DeadLetters.header(dead.headers(), DeadLetters.REASON).contains("Lead"));
     assertNull(store.get("taobao:s9:COUNTERFEIT_TRADEMARK"));
     assertEquals(70.0, store.get("taobao:s1:COUNTERFEIT_TRADEMARK").score());
+  }
+
+  private static TriageAction action(String alertId, TriageActionType type, Instant at) {
+    return new TriageAction(
+        alertId,
+        type,
+        "analyst-1",
+        at,
+        type == TriageActionType.DISMISS ? "a licensed reseller" : null,
+        type == TriageActionType.ASSIGN ? "analyst-2" : null,
+        null,
+        null);
+  }
+
+  private void act(TriageAction action) {
+    actions.pipeInput(action.alertId(), action);
+  }
+
+  private TestOutputTopic<String, byte[]> deadLetters() {
+    return driver.createOutputTopic(
+        Topics.DEAD_LETTERS.name(),
+        Serdes.String().deserializer(),
+        Serdes.ByteArray().deserializer());
+  }
+
+  @Test
+  void shouldMoveAnAlertThroughItsActionsAndRecordEachInItsHistory() {
+    var type = InfringementType.COUNTERFEIT_TRADEMARK;
+    send(Leads.lead("l1", "s1", "320602", type, "luxury_bags", 80, T0));
+    String id = "taobao:s1:COUNTERFEIT_TRADEMARK";
+
+    act(action(id, TriageActionType.ASSIGN, T0.plusSeconds(10)));
+    act(action(id, TriageActionType.CONFIRM, T0.plusSeconds(20)));
+
+    Alert alert = store.get(id);
+    assertEquals(AlertStatus.CONFIRMED, alert.status());
+    assertEquals(
+        List.of(TriageActionType.ASSIGN, TriageActionType.CONFIRM),
+        alert.history().stream().map(AuditEntry::action).toList());
+    var assign = alert.history().get(0);
+    assertEquals("analyst-1", assign.actor());
+    assertEquals("analyst-2", assign.assignee());
+    assertEquals(AlertStatus.OPEN, assign.from());
+    assertEquals(AlertStatus.ASSIGNED, assign.to());
+    assertEquals(T0.plusSeconds(20), alert.updatedAt());
+    assertTrue(deadLetters().isEmpty());
+  }
+
+  @Test
+  void shouldDeadLetterAnIllegalOrUnknownOrUnreadableActionAndGoOn() {
+    var type = InfringementType.COUNTERFEIT_TRADEMARK;
+    send(Leads.lead("l1", "s1", "320602", type, null, 80, T0));
+    String id = "taobao:s1:COUNTERFEIT_TRADEMARK";
+
+    act(action(id, TriageActionType.CLOSE, T0.plusSeconds(10))); // OPEN cannot be closed
+    act(action("taobao:nobody:COUNTERFEIT_TRADEMARK", TriageActionType.CONFIRM, T0));
+    var raw =
+        driver.createInputTopic(
+            Topics.TRIAGE_ACTIONS.name(),
+            Serdes.String().serializer(),
+            Serdes.ByteArray().serializer());
+    raw.pipeInput(id, "{\"alertId\":\"x\"}".getBytes(StandardCharsets.UTF_8));
+    act(action(id, TriageActionType.DISMISS, T0.plusSeconds(30)));
+
+    var dead = deadLetters().readRecordsToList();
+    assertEquals(3, dead.size());
+    assertEquals(id, dead.get(0).key());
+    assertTrue(
+        DeadLetters.header(dead.get(0).headers(), DeadLetters.REASON)
+            .contains("CLOSE is not allowed"),
+        DeadLetters.header(dead.get(0).headers(), DeadLetters.REASON));
+    assertEquals(
+        Topics.TRIAGE_ACTIONS.name(),
+        DeadLetters.header(dead.get(0).headers(), DeadLetters.SOURCE_TOPIC));
+    assertTrue(DeadLetters.header(dead.get(1).headers(), DeadLetters.REASON).contains("no alert"));
+    assertTrue(
+        DeadLetters.header(dead.get(2).headers(), DeadLetters.REASON).contains("TriageAction"));
+    assertNull(store.get("taobao:nobody:COUNTERFEIT_TRADEMARK"));
+
+    Alert alert = store.get(id);
+    assertEquals(AlertStatus.DISMISSED, alert.status());
+    assertEquals(1, alert.history().size(), "refused actions leave no history");
+    assertEquals("a licensed reseller", alert.history().get(0).reason());
+  }
+
+  @Test
+  void shouldKeepStatusAndHistoryWhenNewEvidenceArrives() {
+    var type = InfringementType.COUNTERFEIT_TRADEMARK;
+    send(Leads.lead("l1", "s1", "320602", type, null, 70, T0));
+    String id = "taobao:s1:COUNTERFEIT_TRADEMARK";
+    act(action(id, TriageActionType.CONFIRM, T0.plusSeconds(10)));
+
+    send(Leads.lead("l2", "s1", "320602", type, null, 95, T0.plusSeconds(60)));
+
+    Alert alert = store.get(id);
+    assertEquals(AlertStatus.CONFIRMED, alert.status());
+    assertEquals(1, alert.history().size());
+    assertEquals(TriageActionType.CONFIRM, alert.history().get(0).action());
+    assertEquals(2, alert.listings().size());
+    assertEquals(95.0, alert.score());
+  }
+
+  @Test
+  void shouldReadAnAlertWrittenBeforeTriageAsHavingNoHistory() throws IOException {
+    var alert = store.get(storeOne());
+    byte[] json = new JsonSerde<>(Alert.class).write(alert);
+    var tree = (ObjectNode) Json.mapper().readTree(json);
+    tree.remove("history");
+
+    Alert old = new JsonSerde<>(Alert.class).read(Json.mapper().writeValueAsBytes(tree));
+
+    assertEquals(List.of(), old.history());
+    assertEquals(alert, old);
+  }
+
+  private String storeOne() {
+    send(Leads.lead("l1", "s1", "320602", InfringementType.COUNTERFEIT_TRADEMARK, null, 70, T0));
+    return "taobao:s1:COUNTERFEIT_TRADEMARK";
   }
 }

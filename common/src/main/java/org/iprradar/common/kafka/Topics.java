@@ -9,6 +9,7 @@ import org.iprradar.common.model.Brand;
 import org.iprradar.common.model.Lead;
 import org.iprradar.common.model.Listing;
 import org.iprradar.common.model.Rule;
+import org.iprradar.common.model.TriageAction;
 
 /** The topic catalogue: every topic the pipeline reads or writes, with its serdes. */
 public final class Topics {
@@ -24,6 +25,18 @@ public final class Topics {
   /** Assessments above the threshold, keyed {@code platform:sellerId:TYPE}. */
   public static final Topic<String, Lead> LEADS =
       new Topic<>("leads", Serdes.String(), new JsonSerde<>(Lead.class), Map.of());
+
+  /**
+   * Analysts' actions on alerts, keyed by alert id so that an alert's actions and leads share a
+   * partition; the alert's status and history are derived from them. Kept forever: they are the
+   * audit trail, and replaying them with the leads rebuilds every alert.
+   */
+  public static final Topic<String, TriageAction> TRIAGE_ACTIONS =
+      new Topic<>(
+          "triage-actions",
+          Serdes.String(),
+          new JsonSerde<>(TriageAction.class),
+          Map.of("retention.ms", "-1"));
 
   /**
    * Operator rules, keyed by rule id; a null value (tombstone) deletes the rule. Compacted: the
@@ -49,7 +62,7 @@ public final class Topics {
 
   /** Every topic, in the order they are created. */
   public static final List<Topic<?, ?>> ALL =
-      List.of(LISTINGS, ASSESSMENTS, LEADS, RULES, BRANDS, DEAD_LETTERS);
+      List.of(LISTINGS, ASSESSMENTS, LEADS, TRIAGE_ACTIONS, RULES, BRANDS, DEAD_LETTERS);
 
   private Topics() {}
 

@@ -1,6 +1,7 @@
 package org.iprradar.common.model;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -13,6 +14,8 @@ import java.util.Objects;
  * @param crossRegion true when the seller is outside the city: a notification to that region, not a
  *     local case
  * @param listings the latest assessment of each listing that contributed, newest first
+ * @param history the analysts' actions, oldest first; absent in alerts written before triage, which
+ *     read as an empty history
  */
 public record Alert(
     int schemaVersion,
@@ -31,7 +34,8 @@ public record Alert(
     double score,
     List<Assessment> listings,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    List<AuditEntry> history) {
 
   public static final int SCHEMA_VERSION = 1;
 
@@ -42,5 +46,36 @@ public record Alert(
     Objects.requireNonNull(bureau, "bureau");
     coRecipients = coRecipients == null ? List.of() : List.copyOf(coRecipients);
     listings = listings == null ? List.of() : List.copyOf(listings);
+    history = history == null ? List.of() : List.copyOf(history);
+  }
+
+  /**
+   * This alert after an accepted action: the entry's status, and the entry appended to the history.
+   * The only way history grows, so entries are never edited or removed.
+   */
+  public Alert record(AuditEntry entry) {
+    var appended = new ArrayList<AuditEntry>(history.size() + 1);
+    appended.addAll(history);
+    appended.add(entry);
+    Instant updated = updatedAt == null || entry.at().isAfter(updatedAt) ? entry.at() : updatedAt;
+    return new Alert(
+        schemaVersion,
+        id,
+        leadKey,
+        entry.to(),
+        bureau,
+        coRecipients,
+        jurisdiction,
+        jurisdictionName,
+        crossRegion,
+        infringementType,
+        category,
+        platform,
+        sellerId,
+        score,
+        listings,
+        createdAt,
+        updated,
+        appended);
   }
 }
