@@ -1,0 +1,51 @@
+package org.iprradar.alerts.app;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Locale;
+import org.iprradar.common.model.InvalidFieldException;
+import org.iprradar.common.model.TriageAction;
+import org.iprradar.common.model.TriageActionType;
+
+/**
+ * An analyst's action as posted over HTTP. The alert id comes from the path and the time from the
+ * server's clock, so a client can neither act on another alert nor back-date the audit trail.
+ *
+ * @param action one of {@link TriageActionType}, case-insensitive
+ */
+public record TriageRequest(
+    String action,
+    String actor,
+    String reason,
+    String assignee,
+    String decisionNumber,
+    BigDecimal penaltyAmount) {
+
+  /**
+   * The action this request stands for.
+   *
+   * @throws InvalidFieldException naming the first field that is missing or wrong
+   */
+  public TriageAction toAction(String alertId, Instant at) {
+    return new TriageAction(
+        alertId, type(), actor, at, reason, assignee, decisionNumber, penaltyAmount);
+  }
+
+  private TriageActionType type() {
+    if (action == null || action.isBlank()) {
+      throw new InvalidFieldException("action", "is required");
+    }
+    try {
+      return TriageActionType.valueOf(action.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidFieldException(
+          "action",
+          "must be one of "
+              + Arrays.toString(TriageActionType.values())
+              + ", was '"
+              + action
+              + "'");
+    }
+  }
+}

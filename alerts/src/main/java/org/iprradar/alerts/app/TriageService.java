@@ -1,0 +1,86 @@
+package org.iprradar.alerts.app;
+
+import io.micronaut.context.annotation.Value;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.iprradar.alerts.triage.IllegalTransitionException;
+import org.iprradar.alerts.triage.TriageStateMachine;
+import org.iprradar.common.kafka.KafkaSettings;
+import org.iprradar.common.kafka.Topics;
+import org.iprradar.common.model.Alert;
+import org.iprradar.common.model.TriageAction;
+
+/**
+ * Accepts analysts' actions: checks them against the alert's current status and writes them to
+ * {@code triage-actions}, from which the alerts topology updates the store. The check here is for
+ * the analyst's benefit (an immediate 409); the topology checks again, because another action on
+ * the same alert may be accepted between this check and the fold, and dead-letters the loser.
+ */
+@Singleton
+public final class TriageService implements AutoCloseable {
+
+  /** Longer than the producer's delivery timeout, so that its own error is what we report. */
+  private static final Duration ACK_WAIT = Duration.ofSeconds(35);
+
+  private final AlertsService alerts;
+  private final Producer<String, TriageAction> producer;
+  private final Clock clock = Clock.systemUTC();
+
+  TriageService(
+      AlertsService alerts,
+      @Value("${kafka.bootstrap-servers}") String bootstrapServers,
+      @Value("${ipr.kafka.partitions:3}") int partitions,
+      @Value("${ipr.kafka.replication-factor:1}") short replicationFactor) {
+    this.alerts = alerts;
+    var kafka = new KafkaSettings(bootstrapServers, partitions, replicationFactor, null);
+    this.producer =
+        new KafkaProducer<>(
+            kafka.durableProducerConfig("ipr-radar-alerts-triage"),
+            Topics.TRIAGE_ACTIONS.keySerde().serializer(),
+            Topics.TRIAGE_ACTIONS.valueSerde().serializer());
+  }
+
+  /**
+   * Writes the action once Kafka has acknowledged it.
+   *
+   * @return the action as written
+   * @throws UnknownAlertException when there is no such alert
+   * @throws org.iprradar.common.model.InvalidFieldException when the request is incomplete or wrong
+   * @throws IllegalTransitionException when the alert's status does not allow the action
+   * @throws ActionNotStoredException when Kafka did not acknowledge it
+   */
+  public TriageAction submit(String alertId, TriageRequest request) {
+    Alert alert =
+        alerts.queries().find(alertId).orElseThrow(() -> new UnknownAlertException(alertId));
+    TriageAction action = request.toAction(alertId, clock.instant());
+    if (TriageStateMachine.next(alert.status(), action.action()).isEmpty()) {
+      throw new IllegalTransitionException(alertId, alert.status(), action.action());
+    }
+    try {
+      producer
+          .send(new ProducerRecord<>(Topics.TRIAGE_ACTIONS.name(), alertId, action))
+          .get(ACK_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ActionNotStoredException("interrupted while waiting for Kafka", e);
+    } catch (ExecutionException | TimeoutException | RuntimeException e) {
+      Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+      throw new ActionNotStoredException("Kafka did not take the action: " + cause, cause);
+    }
+    return action;
+  }
+
+  @PreDestroy
+  @Override
+  public void close() {
+    producer.close(Duration.ofSeconds(10));
+  }
+}
