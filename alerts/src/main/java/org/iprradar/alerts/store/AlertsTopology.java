@@ -42,9 +42,13 @@ public final class AlertsTopology {
 
   public static Topology build(AlertFolder folder) {
     var builder = new StreamsBuilder();
+    // Timestamped, like the store the DSL aggregate made before triage, so that an existing
+    // changelog restores into it unchanged.
     builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(STORE), Serdes.String(), new JsonSerde<>(Alert.class)));
+        Stores.timestampedKeyValueStoreBuilder(
+            Stores.persistentTimestampedKeyValueStore(STORE),
+            Serdes.String(),
+            new JsonSerde<>(Alert.class)));
     var leads =
         read(builder, Topics.LEADS, "lead", bytes -> new AlertEvent(LEAD.read(bytes), null, bytes));
     var actions =

@@ -3,7 +3,8 @@ package org.iprradar.alerts.store;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
-import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.iprradar.alerts.triage.Triage;
 import org.iprradar.common.kafka.DeadLetters;
 import org.iprradar.common.kafka.Topics;
@@ -23,7 +24,7 @@ final class EventFolder implements FixedKeyProcessor<String, AlertEvent, byte[]>
 
   private final AlertFolder leads;
   private FixedKeyProcessorContext<String, byte[]> context;
-  private KeyValueStore<String, Alert> store;
+  private TimestampedKeyValueStore<String, Alert> store;
 
   EventFolder(AlertFolder leads) {
     this.leads = leads;
@@ -41,7 +42,8 @@ final class EventFolder implements FixedKeyProcessor<String, AlertEvent, byte[]>
     String key = record.key();
     String topic = event.lead() != null ? Topics.LEADS.name() : Topics.TRIAGE_ACTIONS.name();
     try {
-      store.put(key, fold(key, event, store.get(key)));
+      Alert current = ValueAndTimestamp.getValueOrNull(store.get(key));
+      store.put(key, ValueAndTimestamp.make(fold(key, event, current), record.timestamp()));
     } catch (RuntimeException e) {
       LOG.warn("Dead-lettering {} record with key {}: {}", topic, key, e.getMessage());
       var headers =
