@@ -14,6 +14,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.io.IOException;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import org.iprradar.alerts.app.ActionNotStoredException;
 import org.iprradar.alerts.app.TriageRequest;
@@ -44,7 +45,7 @@ public final class TriageController {
       String field =
           e.getPath().stream()
               .map(JsonMappingException.Reference::getFieldName)
-              .filter(name -> name != null)
+              .filter(Objects::nonNull)
               .collect(Collectors.joining("."));
       if (!field.isEmpty()) {
         return HttpResponse.badRequest(

@@ -29,7 +29,7 @@ public final class Topics {
   /**
    * Analysts' actions on alerts, keyed by alert id so that an alert's actions and leads share a
    * partition; the alert's status and history are derived from them. Kept forever: they are the
-   * audit trail, and replaying them with the leads rebuilds every alert.
+   * analysts' audit trail.
    */
   public static final Topic<String, TriageAction> TRIAGE_ACTIONS =
       new Topic<>(
