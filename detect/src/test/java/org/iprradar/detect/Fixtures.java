@@ -2,6 +2,7 @@ package org.iprradar.detect;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.iprradar.common.model.Brand;
@@ -9,6 +10,8 @@ import org.iprradar.common.model.BrandProtection;
 import org.iprradar.common.model.InfringementType;
 import org.iprradar.common.model.Listing;
 import org.iprradar.common.model.Rule;
+import org.iprradar.common.model.SellerPenalty;
+import org.iprradar.common.model.SellerRecord;
 import org.iprradar.detect.match.ListingAnalyzer;
 import org.iprradar.detect.match.ListingMatcher;
 import org.iprradar.detect.match.MatchRule;
@@ -191,5 +194,33 @@ public final class Fixtures {
         List.of(),
         NOW,
         1);
+  }
+
+  /**
+   * A Taobao seller's record.
+   *
+   * @param blacklistedSince an ISO date, or null for a seller not on the blacklist
+   */
+  public static SellerRecord seller(
+      String sellerId,
+      String blacklistedSince,
+      int confirmedAlerts,
+      long version,
+      SellerPenalty... penalties) {
+    return new SellerRecord(
+        "taobao",
+        sellerId,
+        List.of(penalties),
+        blacklistedSince != null,
+        blacklistedSince == null ? null : LocalDate.parse(blacklistedSince),
+        confirmedAlerts,
+        List.of(),
+        version,
+        NOW);
+  }
+
+  /** A penalty of ¥50,000 decided on an ISO date. */
+  public static SellerPenalty penalty(String decisionNo, String date, String reason) {
+    return new SellerPenalty(decisionNo, LocalDate.parse(date), reason, new BigDecimal("50000"));
   }
 }

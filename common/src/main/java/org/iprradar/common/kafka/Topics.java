@@ -9,6 +9,7 @@ import org.iprradar.common.model.Brand;
 import org.iprradar.common.model.Lead;
 import org.iprradar.common.model.Listing;
 import org.iprradar.common.model.Rule;
+import org.iprradar.common.model.SellerRecord;
 import org.iprradar.common.model.TriageAction;
 
 /** The topic catalogue: every topic the pipeline reads or writes, with its serdes. */
@@ -50,6 +51,17 @@ public final class Topics {
       new Topic<>("brands", Serdes.String(), new JsonSerde<>(Brand.class), compactedConfig());
 
   /**
+   * What is known about each seller, keyed {@code platform:sellerId}; a tombstone deletes the
+   * record. Compacted: detect keeps the latest record of every seller to score its listings with.
+   */
+  public static final Topic<String, SellerRecord> SELLER_RECORDS =
+      new Topic<>(
+          "seller-records",
+          Serdes.String(),
+          new JsonSerde<>(SellerRecord.class),
+          compactedConfig());
+
+  /**
    * Records that could not be processed, with their original bytes and the reason in headers
    * ({@link DeadLetters}). Kept for a month so that an operator can inspect and replay them.
    */
@@ -62,7 +74,15 @@ public final class Topics {
 
   /** Every topic, in the order they are created. */
   public static final List<Topic<?, ?>> ALL =
-      List.of(LISTINGS, ASSESSMENTS, LEADS, TRIAGE_ACTIONS, RULES, BRANDS, DEAD_LETTERS);
+      List.of(
+          LISTINGS,
+          ASSESSMENTS,
+          LEADS,
+          TRIAGE_ACTIONS,
+          RULES,
+          BRANDS,
+          SELLER_RECORDS,
+          DEAD_LETTERS);
 
   private Topics() {}
 

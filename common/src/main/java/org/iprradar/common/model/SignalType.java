@@ -19,5 +19,10 @@ public enum SignalType {
    * A claim no genuine product can make, such as a compound fertiliser with more nutrients than
    * physically fit in it.
    */
-  IMPLAUSIBLE_CLAIM
+  IMPLAUSIBLE_CLAIM,
+  /**
+   * The seller's record: blacklisted, penalised for counterfeiting before, or earlier alerts
+   * confirmed. It only strengthens another positive signal of the listing, never stands alone.
+   */
+  SELLER_HISTORY
 }

@@ -17,6 +17,12 @@ import java.time.Duration;
  * @param leadThreshold score from which an assessment is a lead
  * @param feedCatchUpTimeout how long start-up waits for the rules and brands topics to be read
  *     before listings are scored; after it, scoring starts with what was read so far
+ * @param sellerBlacklistedWeight points for a seller on the credit blacklist
+ * @param sellerPenaltyWeight points for each prior penalty for counterfeiting or IP infringement
+ * @param sellerPenaltyCap the most points prior penalties add together
+ * @param sellerConfirmedAlertWeight points for each earlier alert on the seller that was confirmed
+ * @param sellerConfirmedAlertCap the most points confirmed alerts add together
+ * @param sellerHistoryCap the most points a seller's history adds to a listing's score
  */
 @ConfigurationProperties("ipr.detect")
 public record DetectConfiguration(
@@ -27,4 +33,10 @@ public record DetectConfiguration(
     @Bindable(defaultValue = "0.5") double priceBandRatio,
     @Bindable(defaultValue = "20") double priceWithinBandWeight,
     @Bindable(defaultValue = "60") double leadThreshold,
-    @Bindable(defaultValue = "60s") Duration feedCatchUpTimeout) {}
+    @Bindable(defaultValue = "60s") Duration feedCatchUpTimeout,
+    @Bindable(defaultValue = "30") double sellerBlacklistedWeight,
+    @Bindable(defaultValue = "15") double sellerPenaltyWeight,
+    @Bindable(defaultValue = "30") double sellerPenaltyCap,
+    @Bindable(defaultValue = "10") double sellerConfirmedAlertWeight,
+    @Bindable(defaultValue = "20") double sellerConfirmedAlertCap,
+    @Bindable(defaultValue = "40") double sellerHistoryCap) {}

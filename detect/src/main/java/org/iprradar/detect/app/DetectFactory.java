@@ -11,10 +11,13 @@ import org.iprradar.detect.match.Presearcher;
 import org.iprradar.detect.rules.RuleBook;
 import org.iprradar.detect.score.Scorer;
 import org.iprradar.detect.score.ScoringSettings;
+import org.iprradar.detect.score.SellerHistoryWeights;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Builds the rule book from the configured rule and brand files, and the scorer. */
+/**
+ * Builds the rule book from the configured rule and brand files, and the scorer with its weights.
+ */
 @Factory
 final class DetectFactory {
 
@@ -62,7 +65,18 @@ final class DetectFactory {
   }
 
   @Singleton
-  Scorer scorer(ScoringSettings settings) {
-    return new Scorer(settings);
+  SellerHistoryWeights sellerHistoryWeights(DetectConfiguration config) {
+    return SellerHistoryWeights.DEFAULTS.withPoints(
+        config.sellerBlacklistedWeight(),
+        config.sellerPenaltyWeight(),
+        config.sellerPenaltyCap(),
+        config.sellerConfirmedAlertWeight(),
+        config.sellerConfirmedAlertCap(),
+        config.sellerHistoryCap());
+  }
+
+  @Singleton
+  Scorer scorer(ScoringSettings settings, SellerHistoryWeights sellerWeights) {
+    return new Scorer(settings, sellerWeights);
   }
 }

@@ -13,6 +13,8 @@ import org.iprradar.common.model.Brand;
 import org.iprradar.common.model.Evidence;
 import org.iprradar.common.model.InfringementType;
 import org.iprradar.common.model.Listing;
+import org.iprradar.common.model.SellerPenalty;
+import org.iprradar.common.model.SellerRecord;
 import org.iprradar.common.model.Signal;
 import org.iprradar.common.model.SignalType;
 import org.iprradar.detect.match.MatchResult;
@@ -25,8 +27,10 @@ import org.iprradar.detect.match.RuleHit;
  * <p>Signals: each text rule that matched; a fertiliser's implausible nutrient claim; one mention
  * of a protected brand (not in its own shop, not a compatibility statement); and, for that brand,
  * the price per retail unit compared with its reference band: far below adds points, within takes
- * some off. Positive contributions above 100 are scaled down; the within-band credit then takes off
- * at most what remains, so the contributions always add up to the score.
+ * some off; and the seller's record (blacklist, prior penalties, confirmed alerts), which only
+ * strengthens another positive signal. Positive contributions above 100 are scaled down; the
+ * within-band credit then takes off at most what remains, so the contributions always add up to the
+ * score.
  */
 public final class Scorer {
 
@@ -37,10 +41,17 @@ public final class Scorer {
   private static final String GENERIC_CATEGORY = "other";
 
   private final ScoringSettings settings;
+  private final SellerHistoryWeights sellerWeights;
   private final UnitCounter unitCounter;
 
+  /** A scorer with the default seller-history weights. */
   public Scorer(ScoringSettings settings) {
+    this(settings, SellerHistoryWeights.DEFAULTS);
+  }
+
+  public Scorer(ScoringSettings settings, SellerHistoryWeights sellerWeights) {
     this.settings = settings;
+    this.sellerWeights = sellerWeights;
     this.unitCounter = new UnitCounter(settings.retailUnits());
   }
 
@@ -52,6 +63,20 @@ public final class Scorer {
    * @param brands the registry the match was made with, for brand details and reference prices
    */
   public Assessment assess(Listing listing, MatchResult match, BrandRegistry brands, Instant now) {
+    return assess(listing, match, brands, null, now);
+  }
+
+  /**
+   * @param brands the registry the match was made with, for brand details and reference prices
+   * @param seller the record of the listing's seller, or null when none is known
+   */
+  public Assessment assess(
+      Listing listing, MatchResult match, BrandRegistry brands, SellerRecord seller, Instant now) {
+    if (seller != null
+        && !seller.key().equals(SellerRecord.key(listing.platform(), listing.sellerId()))) {
+      throw new IllegalArgumentException(
+          "seller record " + seller.key() + " is not of listing " + listing.key());
+    }
     var signals = new ArrayList<Signal>();
     for (RuleHit hit : match.hits()) {
       if (hit.rule().signalType() == SignalType.TEXT_RULE) {
@@ -67,6 +92,14 @@ public final class Scorer {
       Optional<PricePoint> price = pricePoint(listing, mention.get());
       price.flatMap(p -> belowBandSignal(listing, brand, p)).ifPresent(signals::add);
       withinBand = price.flatMap(p -> withinBandSignal(brand, p));
+    }
+    // A penalised or blacklisted seller may also sell genuine goods: its history says nothing about
+    // one listing by itself, so it only strengthens what the listing itself shows. A price within
+    // the brand's band is what a genuine product costs, so the history does not count there either.
+    if (seller != null
+        && withinBand.isEmpty()
+        && signals.stream().anyMatch(s -> s.contribution() > 0)) {
+      sellerSignal(seller, infringementType(signals)).ifPresent(signals::add);
     }
 
     List<Signal> scored = capAtHundred(signals);
@@ -261,6 +294,62 @@ public final class Scorer {
         + Optional.ofNullable(brand.referencePriceMax())
             .map(max -> max.stripTrailingZeros().toPlainString())
             .orElse("");
+  }
+
+  /**
+   * The seller's record: points for the blacklist, for prior penalties for counterfeiting or IP
+   * infringement and for confirmed alerts, each capped, the sum capped again. It takes the
+   * infringement type of the listing's other signals: the history backs their finding.
+   */
+  private Optional<Signal> sellerSignal(SellerRecord seller, InfringementType type) {
+    var w = sellerWeights;
+    List<SellerPenalty> ipPenalties =
+        seller.penalties().stream().filter(this::isForInfringement).toList();
+    double blacklisted = seller.blacklisted() ? w.blacklistedWeight() : 0;
+    double penalties = Math.min(w.penaltyCap(), ipPenalties.size() * w.penaltyWeight());
+    double alerts =
+        Math.min(w.confirmedAlertCap(), seller.confirmedAlerts() * w.confirmedAlertWeight());
+    double points = Math.min(w.signalCap(), blacklisted + penalties + alerts);
+    if (points <= 0) {
+      return Optional.empty();
+    }
+    var facts = new ArrayList<String>();
+    if (penalties > 0) {
+      facts.add(
+          ipPenalties.size()
+              + (ipPenalties.size() == 1 ? " prior penalty: " : " prior penalties: ")
+              + String.join(
+                  "; ",
+                  ipPenalties.stream()
+                      .map(p -> p.decisionNo() + " (" + p.date() + ", " + p.reason() + ")")
+                      .toList()));
+    }
+    if (blacklisted > 0) {
+      facts.add("blacklisted since " + seller.blacklistedSince());
+    }
+    if (alerts > 0) {
+      facts.add(
+          seller.confirmedAlerts()
+              + (seller.confirmedAlerts() == 1 ? " earlier alert" : " earlier alerts")
+              + " confirmed");
+    }
+    String key = seller.key();
+    return Optional.of(
+        new Signal(
+            SignalType.SELLER_HISTORY,
+            "seller:" + key,
+            (int) Math.min(Integer.MAX_VALUE, seller.version()),
+            type,
+            null,
+            points,
+            "Seller " + key + ": " + String.join(", ", facts),
+            List.of(new Evidence("seller", 0, key.length(), key))));
+  }
+
+  private boolean isForInfringement(SellerPenalty penalty) {
+    String reason = penalty.reason().toLowerCase(Locale.ROOT);
+    return sellerWeights.penaltyReasonMarkers().stream()
+        .anyMatch(m -> reason.contains(m.toLowerCase(Locale.ROOT)));
   }
 
   /** A fertiliser claiming more nutrients than fit in it. */

@@ -5,19 +5,21 @@ import java.util.function.Supplier;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.iprradar.common.json.JsonSerde;
 import org.iprradar.common.kafka.DeadLetters;
 import org.iprradar.common.kafka.Topics;
 import org.iprradar.common.model.Listing;
+import org.iprradar.common.model.SellerRecord;
 import org.iprradar.detect.rules.RuleSet;
 import org.iprradar.detect.score.Scorer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads a listing and assesses it. A record that is not a listing, or that the engine fails on,
- * becomes a dead letter with its original bytes and the reason in headers: it never stops the
- * stream thread.
+ * Reads a listing, looks up its seller's record in the global seller store, and assesses it. A
+ * record that is not a listing, or that the engine fails on, becomes a dead letter with its
+ * original bytes and the reason in headers: it never stops the stream thread.
  */
 final class AssessProcessor implements FixedKeyProcessor<String, byte[], Outcome> {
 
@@ -28,6 +30,7 @@ final class AssessProcessor implements FixedKeyProcessor<String, byte[], Outcome
   private final Scorer scorer;
   private final Clock clock;
   private FixedKeyProcessorContext<String, Outcome> context;
+  private ReadOnlyKeyValueStore<String, SellerRecord> sellers;
 
   AssessProcessor(Supplier<RuleSet> rules, Scorer scorer, Clock clock) {
     this.rules = rules;
@@ -38,6 +41,7 @@ final class AssessProcessor implements FixedKeyProcessor<String, byte[], Outcome
   @Override
   public void init(FixedKeyProcessorContext<String, Outcome> context) {
     this.context = context;
+    this.sellers = context.getStateStore(DetectTopology.SELLER_STORE);
   }
 
   @Override
@@ -57,7 +61,8 @@ final class AssessProcessor implements FixedKeyProcessor<String, byte[], Outcome
           .forEach(
               (ruleId, error) ->
                   LOG.warn("Rule {} failed on listing {}: {}", ruleId, listing.key(), error));
-      var assessment = scorer.assess(listing, match, set.brands(), clock.instant());
+      SellerRecord seller = sellers.get(SellerRecord.key(listing.platform(), listing.sellerId()));
+      var assessment = scorer.assess(listing, match, set.brands(), seller, clock.instant());
       context.forward(record.withValue(new Outcome.Assessed(assessment)));
     } catch (RuntimeException e) {
       LOG.error("Cannot assess listing {}", listing.key(), e);

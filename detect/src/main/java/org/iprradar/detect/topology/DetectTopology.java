@@ -11,6 +11,7 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.Stores;
 import org.iprradar.common.kafka.DeadLetters;
 import org.iprradar.common.kafka.Topics;
 import org.iprradar.common.model.Assessment;
@@ -22,14 +23,28 @@ import org.iprradar.detect.score.Scorer;
  * Builds the detect topology:
  *
  * <pre>
+ * seller-records ─▶ seller store (global, keyed platform:sellerId)
+ *                          ┆ looked up by the listing's seller
  * listings ─▶ assess ─┬─▶ assessments            (one per listing record)
  *                     │      └─ lead? ─▶ leads   (keyed platform:sellerId:TYPE)
  *                     └─▶ dead-letters           (unreadable records, with the reason)
  * </pre>
+ *
+ * <p>Seller records are a global store, not a {@code KTable}: listings are keyed {@code
+ * platform:listingId}, so joining a table keyed {@code platform:sellerId} would repartition every
+ * listing by seller. Every instance holds all seller records instead (a few hundred bytes each),
+ * and a listing looks its seller up where it is assessed. The lookup is made in the assess step
+ * rather than by a {@code GlobalKTable} join because that is where the listing's bytes are parsed;
+ * a join's key mapper would have to parse them once more. A store maintained by our own processor
+ * also lets an unreadable seller record be skipped, where a {@code GlobalKTable}'s deserializer
+ * would stop the global thread (see {@link SellerRecordLoader}).
  */
 public final class DetectTopology {
 
   public static final String APPLICATION_ID = "ipr-radar-detect";
+
+  /** The global store of seller records, keyed {@code platform:sellerId}. */
+  public static final String SELLER_STORE = "seller-records-store";
 
   private DetectTopology() {}
 
@@ -39,6 +54,16 @@ public final class DetectTopology {
    */
   public static Topology build(Supplier<RuleSet> rules, Scorer scorer, Clock clock) {
     var builder = new StreamsBuilder();
+    builder.addGlobalStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(SELLER_STORE),
+                Serdes.String(),
+                Topics.SELLER_RECORDS.valueSerde())
+            // A global store is restored from its source topic; a changelog would only copy it.
+            .withLoggingDisabled(),
+        Topics.SELLER_RECORDS.name(),
+        Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("seller-records-in"),
+        () -> new SellerRecordLoader(SELLER_STORE));
     KStream<String, byte[]> listings =
         builder.stream(
             Topics.LISTINGS.name(),
