@@ -1,5 +1,6 @@
 package org.iprradar.common.model;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -8,6 +9,11 @@ import java.util.Objects;
 /**
  * The risk verdict on one listing version: a 0-100 score and the signals whose contributions add up
  * to it. Exactly one is written to the {@code assessments} topic per listing version.
+ *
+ * @param estimatedSales the listing's estimated sales in CNY, price × units sold; null when the
+ *     partner does not report units sold. Absent from assessments written before it existed
+ * @param crossBorder whether the listing is offered for export, so that customs hears of it; false
+ *     in assessments written before it existed
  */
 public record Assessment(
     int schemaVersion,
@@ -26,10 +32,14 @@ public record Assessment(
     String brandId,
     boolean lead,
     List<Signal> signals,
-    Instant assessedAt) {
+    Instant assessedAt,
+    BigDecimal estimatedSales,
+    boolean crossBorder) {
 
   public static final int SCHEMA_VERSION = 1;
 
+  // The creator is named because the record has a second constructor.
+  @JsonCreator
   public Assessment {
     Objects.requireNonNull(listingKey, "listingKey");
     Objects.requireNonNull(infringementType, "infringementType");
@@ -37,5 +47,54 @@ public record Assessment(
       throw new IllegalArgumentException("score must be within 0..100, was " + score);
     }
     signals = signals == null ? List.of() : List.copyOf(signals);
+  }
+
+  /** An assessment of a domestic listing whose sales are not known. */
+  public Assessment(
+      int schemaVersion,
+      String listingKey,
+      String platform,
+      String listingId,
+      long listingVersion,
+      String title,
+      BigDecimal price,
+      String sellerId,
+      String sellerRegion,
+      String shopName,
+      String category,
+      double score,
+      InfringementType infringementType,
+      String brandId,
+      boolean lead,
+      List<Signal> signals,
+      Instant assessedAt) {
+    this(
+        schemaVersion,
+        listingKey,
+        platform,
+        listingId,
+        listingVersion,
+        title,
+        price,
+        sellerId,
+        sellerRegion,
+        shopName,
+        category,
+        score,
+        infringementType,
+        brandId,
+        lead,
+        signals,
+        assessedAt,
+        null,
+        false);
+  }
+
+  /** Price × units sold, or null when units sold are not known. */
+  public static BigDecimal estimatedSales(BigDecimal price, Long unitsSold) {
+    if (price == null || unitsSold == null || unitsSold < 0) {
+      return null;
+    }
+    return price.multiply(BigDecimal.valueOf(unitsSold));
   }
 }

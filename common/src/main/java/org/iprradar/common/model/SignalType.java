@@ -24,5 +24,17 @@ public enum SignalType {
    * The seller's record: blacklisted, penalised for counterfeiting before, or earlier alerts
    * confirmed. It only strengthens another positive signal of the listing, never stands alone.
    */
-  SELLER_HISTORY
+  SELLER_HISTORY,
+  /**
+   * The listing's category is a focus of the enforcement plan (food, drugs, agricultural inputs
+   * ...). Only strengthens another positive signal.
+   */
+  CATEGORY_PRIORITY,
+  /**
+   * The listing was seen in a season when its category's counterfeits peak (spring ploughing for
+   * seeds, the weeks before Spring Festival for food). Only strengthens another positive signal.
+   */
+  SEASONAL_WINDOW,
+  /** A cross-border (export) listing of a protected brand: marked for customs. */
+  CROSS_BORDER
 }

@@ -1,8 +1,10 @@
 package org.iprradar.detect.app;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Settings of detect under {@code ipr.detect}.
@@ -23,6 +25,10 @@ import java.time.Duration;
  * @param sellerConfirmedAlertWeight points for each earlier alert on the seller that was confirmed
  * @param sellerConfirmedAlertCap the most points confirmed alerts add together
  * @param sellerHistoryCap the most points a seller's history adds to a listing's score
+ * @param categoryPoints points by listing category for the plan's focus categories, added only to a
+ *     listing with another positive signal; null (unset) keeps the defaults of {@link
+ *     org.iprradar.detect.score.ScoringSettings#DEFAULTS}, an entry replaces the whole map
+ * @param crossBorderWeight points for a cross-border listing of a protected brand
  */
 @ConfigurationProperties("ipr.detect")
 public record DetectConfiguration(
@@ -39,4 +45,6 @@ public record DetectConfiguration(
     @Bindable(defaultValue = "30") double sellerPenaltyCap,
     @Bindable(defaultValue = "10") double sellerConfirmedAlertWeight,
     @Bindable(defaultValue = "20") double sellerConfirmedAlertCap,
-    @Bindable(defaultValue = "40") double sellerHistoryCap) {}
+    @Bindable(defaultValue = "40") double sellerHistoryCap,
+    @Nullable Map<String, Double> categoryPoints,
+    @Bindable(defaultValue = "10") double crossBorderWeight) {}

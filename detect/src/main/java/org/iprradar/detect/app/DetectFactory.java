@@ -37,7 +37,11 @@ final class DetectFactory {
         defaults.retailUnits(),
         defaults.implausibleNutrientWeight(),
         defaults.maxPlausibleNutrientPercent(),
-        defaults.brandTypeByCategory());
+        defaults.brandTypeByCategory(),
+        config.categoryPoints() == null ? defaults.categoryPoints() : config.categoryPoints(),
+        // A list of windows does not bind simply from properties: the windows stay code defaults.
+        defaults.seasonalWindows(),
+        config.crossBorderWeight());
   }
 
   @Singleton

@@ -3,6 +3,8 @@ package org.iprradar.detect.score;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -28,9 +30,11 @@ import org.iprradar.detect.match.RuleHit;
  * of a protected brand (not in its own shop, not a compatibility statement); and, for that brand,
  * the price per retail unit compared with its reference band: far below adds points, within takes
  * some off; and the seller's record (blacklist, prior penalties, confirmed alerts), which only
- * strengthens another positive signal. Positive contributions above 100 are scaled down; the
- * within-band credit then takes off at most what remains, so the contributions always add up to the
- * score.
+ * strengthens another positive signal; likewise the listing's category when the plan focuses on it,
+ * and a season in which its category's counterfeits peak. A cross-border listing of a protected
+ * brand adds points and is marked for customs. Positive contributions above 100 are scaled down;
+ * the within-band credit then takes off at most what remains, so the contributions always add up to
+ * the score.
  */
 public final class Scorer {
 
@@ -39,6 +43,9 @@ public final class Scorer {
 
   /** A brand registered under this category is not tied to one kind of goods. */
   private static final String GENERIC_CATEGORY = "other";
+
+  /** Seasons are the bureaus' seasons: a listing's day is its day in China. */
+  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
   private final ScoringSettings settings;
   private final SellerHistoryWeights sellerWeights;
@@ -96,10 +103,20 @@ public final class Scorer {
     // A penalised or blacklisted seller may also sell genuine goods: its history says nothing about
     // one listing by itself, so it only strengthens what the listing itself shows. A price within
     // the brand's band is what a genuine product costs, so the history does not count there either.
-    if (seller != null
-        && withinBand.isEmpty()
-        && signals.stream().anyMatch(s -> s.contribution() > 0)) {
-      sellerSignal(seller, infringementType(signals)).ifPresent(signals::add);
+    boolean suspicious = signals.stream().anyMatch(s -> s.contribution() > 0);
+    InfringementType found = infringementType(signals);
+    if (seller != null && withinBand.isEmpty() && suspicious) {
+      sellerSignal(seller, found).ifPresent(signals::add);
+    }
+    if (listing.crossBorder() && mention.isPresent()) {
+      signals.add(crossBorderSignal(listing, mention.get().brand()));
+    }
+    // A food listing before Spring Festival is no lead by itself: the category and the season only
+    // say where counterfeits hurt most, so they strengthen what the listing itself shows; like the
+    // seller's history, not when the price is a genuine product's.
+    if (suspicious && withinBand.isEmpty()) {
+      categorySignal(listing, found).ifPresent(signals::add);
+      seasonalSignals(listing, found, now).forEach(signals::add);
     }
 
     List<Signal> scored = capAtHundred(signals);
@@ -127,7 +144,70 @@ public final class Scorer {
         mention.map(m -> m.brand().brandId()).orElse(null),
         lead,
         scored,
-        now);
+        now,
+        Assessment.estimatedSales(listing.price(), listing.unitsSold()),
+        listing.crossBorder());
+  }
+
+  /** An export listing of a protected brand is for customs to stop at the border. */
+  private Signal crossBorderSignal(Listing listing, Brand brand) {
+    return new Signal(
+        SignalType.CROSS_BORDER,
+        "cross-border:" + brand.brandId(),
+        brand.version(),
+        brandInfringement(listing, brand),
+        brand.brandId(),
+        settings.crossBorderWeight(),
+        "Cross-border listing of the protected brand "
+            + brand.names().get(0)
+            + ": marked for customs (海关)",
+        List.of(new Evidence("crossBorder", 0, 4, "true")));
+  }
+
+  private Optional<Signal> categorySignal(Listing listing, InfringementType type) {
+    String category = listing.category();
+    Double points = category == null ? null : settings.categoryPoints().get(category);
+    if (points == null || points <= 0) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Signal(
+            SignalType.CATEGORY_PRIORITY,
+            "category:" + category,
+            1,
+            type,
+            null,
+            points,
+            "Category " + category + " is a focus of the enforcement plan",
+            List.of(new Evidence("category", 0, category.length(), category))));
+  }
+
+  /** Each window the listing's day in Asia/Shanghai falls into, for the listing's category. */
+  private List<Signal> seasonalSignals(Listing listing, InfringementType type, Instant now) {
+    Instant at = listing.observedAt() != null ? listing.observedAt() : now;
+    LocalDate day = at.atZone(SHANGHAI).toLocalDate();
+    String dayText = day.toString();
+    return settings.seasonalWindows().stream()
+        .filter(w -> w.points() > 0 && w.concerns(listing.category()) && w.contains(day))
+        .map(
+            w ->
+                new Signal(
+                    SignalType.SEASONAL_WINDOW,
+                    "season:" + w.name(),
+                    1,
+                    type,
+                    null,
+                    w.points(),
+                    String.format(
+                        Locale.ROOT,
+                        "Observed %s, within %s (%s to %s), when counterfeit %s peaks",
+                        dayText,
+                        w.name(),
+                        w.from(),
+                        w.to(),
+                        listing.category()),
+                    List.of(new Evidence("observedAt", 0, dayText.length(), dayText))))
+        .toList();
   }
 
   private static Signal textSignal(RuleHit hit) {

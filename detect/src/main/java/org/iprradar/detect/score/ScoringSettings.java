@@ -30,6 +30,14 @@ import org.iprradar.common.model.InfringementType;
  *     category (else the brand's): a fake pesticide brand is a substandard agricultural input for
  *     the agriculture bureau, a fake drug brand a fake drug; categories not listed mean a
  *     counterfeit trademark
+ * @param categoryPoints points for a listing in one of the plan's focus categories (food, drugs,
+ *     agricultural inputs ...); only added when the listing shows another positive signal, since a
+ *     food listing is not suspicious by itself
+ * @param seasonalWindows stretches of the year in which counterfeits of some categories peak
+ *     (spring ploughing, holidays), on the listing's day in Asia/Shanghai; also only with another
+ *     positive signal. The holiday windows are fixed approximations of lunar dates: adjust yearly
+ * @param crossBorderWeight points for a cross-border listing of a protected brand, marked for
+ *     customs
  */
 public record ScoringSettings(
     double brandMentionWeight,
@@ -42,11 +50,19 @@ public record ScoringSettings(
     List<String> retailUnits,
     double implausibleNutrientWeight,
     double maxPlausibleNutrientPercent,
-    Map<String, InfringementType> brandTypeByCategory) {
+    Map<String, InfringementType> brandTypeByCategory,
+    Map<String, Double> categoryPoints,
+    List<SeasonalWindow> seasonalWindows,
+    double crossBorderWeight) {
 
   /** Units of what one retail unit holds: 200粒 is one bottle of pills, not 200 bottles. */
   private static final Set<String> CONTENT_UNITS =
       Set.of("粒", "丸", "片", "克", "斤", "公斤", "毫升", "升", "g", "kg", "mg", "ml", "l");
+
+  private static final Set<String> AGRI_INPUTS =
+      Set.of("agri_seeds", "agri_fertilizer", "agri_pesticide");
+
+  private static final Set<String> HOLIDAY_FOOD = Set.of("food", "liquor", "tea");
 
   public static final ScoringSettings DEFAULTS =
       new ScoringSettings(
@@ -69,7 +85,26 @@ public record ScoringSettings(
               "agri_fertilizer", InfringementType.SUBSTANDARD_AGRI_INPUT,
               "agri_pesticide", InfringementType.SUBSTANDARD_AGRI_INPUT,
               "software", InfringementType.PIRACY_COPYRIGHT,
-              "books", InfringementType.PIRACY_COPYRIGHT));
+              "books", InfringementType.PIRACY_COPYRIGHT),
+          Map.of(
+              "food", 8.0,
+              "drugs", 10.0,
+              "medical_devices", 8.0,
+              "cosmetics", 5.0,
+              "baby_products", 8.0,
+              "toys", 5.0,
+              "auto_parts", 5.0,
+              "agri_seeds", 8.0,
+              "agri_fertilizer", 8.0,
+              "agri_pesticide", 8.0),
+          List.of(
+              SeasonalWindow.of("spring ploughing (春耕)", AGRI_INPUTS, "03-01", "05-31", 8),
+              SeasonalWindow.of("summer sowing (夏种)", AGRI_INPUTS, "06-01", "07-15", 8),
+              // Spring Festival falls between 21 January and 20 February; Mid-Autumn between 7
+              // September and 8 October. The windows cover the weeks before either in most years.
+              SeasonalWindow.of("before Spring Festival (春节)", HOLIDAY_FOOD, "01-01", "02-15", 5),
+              SeasonalWindow.of("before Mid-Autumn (中秋)", HOLIDAY_FOOD, "08-20", "10-05", 5)),
+          10);
 
   public ScoringSettings {
     requireWithin("brandMentionWeight", brandMentionWeight, 0, 100);
@@ -92,6 +127,12 @@ public record ScoringSettings(
     if (brandTypeByCategory.containsValue(InfringementType.NONE)) {
       throw new IllegalArgumentException("brandTypeByCategory must not map a category to NONE");
     }
+    categoryPoints = categoryPoints == null ? Map.of() : Map.copyOf(categoryPoints);
+    categoryPoints.forEach(
+        (category, points) ->
+            requireWithin("categoryPoints." + category, Objects.requireNonNull(points), 0, 100));
+    seasonalWindows = seasonalWindows == null ? List.of() : List.copyOf(seasonalWindows);
+    requireWithin("crossBorderWeight", crossBorderWeight, 0, 100);
   }
 
   /** These settings with another lead threshold. */
@@ -107,7 +148,10 @@ public record ScoringSettings(
         retailUnits,
         implausibleNutrientWeight,
         maxPlausibleNutrientPercent,
-        brandTypeByCategory);
+        brandTypeByCategory,
+        categoryPoints,
+        seasonalWindows,
+        crossBorderWeight);
   }
 
   /** These settings with other price weights and ratio. */
@@ -124,7 +168,32 @@ public record ScoringSettings(
         retailUnits,
         implausibleNutrientWeight,
         maxPlausibleNutrientPercent,
-        brandTypeByCategory);
+        brandTypeByCategory,
+        categoryPoints,
+        seasonalWindows,
+        crossBorderWeight);
+  }
+
+  /** These settings with other category, season and cross-border points. */
+  public ScoringSettings withContext(
+      Map<String, Double> categoryPoints,
+      List<SeasonalWindow> seasonalWindows,
+      double crossBorder) {
+    return new ScoringSettings(
+        brandMentionWeight,
+        priceBelowBandWeight,
+        priceBandRatio,
+        priceWithinBandWeight,
+        leadThreshold,
+        compatibilityMarkers,
+        officialShopMarkers,
+        retailUnits,
+        implausibleNutrientWeight,
+        maxPlausibleNutrientPercent,
+        brandTypeByCategory,
+        categoryPoints,
+        seasonalWindows,
+        crossBorder);
   }
 
   private static void requireWithin(String name, double value, double min, double max) {

@@ -360,7 +360,10 @@ class ScorerTest {
                     List.of("瓶", "粒"),
                     d.implausibleNutrientWeight(),
                     d.maxPlausibleNutrientPercent(),
-                    d.brandTypeByCategory()));
+                    d.brandTypeByCategory(),
+                    d.categoryPoints(),
+                    d.seasonalWindows(),
+                    d.crossBorderWeight()));
     assertTrue(e.getMessage().contains("粒"), e.getMessage());
   }
 

@@ -1,0 +1,76 @@
+package org.iprradar.common.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.iprradar.common.json.JsonSerde;
+import org.junit.jupiter.api.Test;
+
+class AssessmentJsonTest {
+
+  private static final JsonSerde<Assessment> SERDE = new JsonSerde<>(Assessment.class);
+
+  /** An assessment as written before estimated sales and cross-border existed. */
+  private static final String BEFORE_SALES =
+      """
+      {"schemaVersion": 1, "listingKey": "taobao:1", "platform": "taobao", "listingId": "1",
+       "listingVersion": 1, "title": "驴牌 高仿 手袋", "price": 300, "sellerId": "s1",
+       "sellerRegion": "320602", "shopName": "", "category": "luxury_bags", "score": 70.0,
+       "infringementType": "COUNTERFEIT_TRADEMARK", "brandId": "lv", "lead": true,
+       "signals": [], "assessedAt": "2026-11-29T08:00:00Z"}
+      """;
+
+  @Test
+  void shouldReadAnAssessmentWrittenBeforeSalesAndCrossBorderExisted() {
+    var a = SERDE.read(BEFORE_SALES.getBytes(StandardCharsets.UTF_8));
+
+    assertEquals("taobao:1", a.listingKey());
+    assertEquals(70.0, a.score());
+    assertNull(a.estimatedSales());
+    assertFalse(a.crossBorder());
+  }
+
+  @Test
+  void shouldWriteAndReadBackSalesAndCrossBorder() {
+    var a =
+        new Assessment(
+            Assessment.SCHEMA_VERSION,
+            "taobao:2",
+            "taobao",
+            "2",
+            1,
+            "title",
+            new BigDecimal("29.9"),
+            "s2",
+            "320602",
+            "",
+            "food",
+            0,
+            InfringementType.NONE,
+            null,
+            false,
+            List.of(),
+            Instant.parse("2026-11-29T08:00:00Z"),
+            new BigDecimal("2990.0"),
+            true);
+
+    var back = SERDE.read(SERDE.write(a));
+
+    assertEquals(a, back);
+    assertEquals(new BigDecimal("2990.0"), back.estimatedSales());
+    assertTrue(back.crossBorder());
+  }
+
+  @Test
+  void shouldEstimateSalesAsPriceTimesUnitsSoldOnlyWhenUnitsAreKnown() {
+    assertEquals(new BigDecimal("2990.0"), Assessment.estimatedSales(new BigDecimal("29.9"), 100L));
+    assertEquals(new BigDecimal("0.0"), Assessment.estimatedSales(new BigDecimal("29.9"), 0L));
+    assertNull(Assessment.estimatedSales(new BigDecimal("29.9"), null));
+  }
+}
