@@ -1,0 +1,53 @@
+package org.iprradar.detect.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.Map;
+import org.iprradar.detect.score.ScoringSettings;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The category points and the cross-border weight reach the scoring settings. (Binding itself is
+ * Micronaut's; a context here would start the detect service and need a broker.)
+ */
+class ScoringConfigurationTest {
+
+  private static DetectConfiguration config(
+      Map<String, Double> categoryPoints, double crossBorder) {
+    return new DetectConfiguration(
+        "classpath:config/rules.yaml",
+        "classpath:config/brands.yaml",
+        25,
+        35,
+        0.5,
+        20,
+        60,
+        Duration.ofSeconds(60),
+        30,
+        15,
+        30,
+        10,
+        20,
+        40,
+        categoryPoints,
+        crossBorder);
+  }
+
+  @Test
+  void shouldTakeConfiguredCategoryPointsAndCrossBorderWeight() {
+    var settings =
+        new DetectFactory().scoringSettings(config(Map.of("agri_seeds", 3.0, "food", 4.5), 7));
+
+    assertEquals(Map.of("agri_seeds", 3.0, "food", 4.5), settings.categoryPoints());
+    assertEquals(7.0, settings.crossBorderWeight());
+    assertEquals(ScoringSettings.DEFAULTS.seasonalWindows(), settings.seasonalWindows());
+  }
+
+  @Test
+  void shouldKeepTheDefaultCategoryPointsWhenNoneAreConfigured() {
+    var settings = new DetectFactory().scoringSettings(config(null, 10));
+
+    assertEquals(ScoringSettings.DEFAULTS.categoryPoints(), settings.categoryPoints());
+  }
+}
