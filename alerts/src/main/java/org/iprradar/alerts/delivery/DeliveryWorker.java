@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.iprradar.common.json.Json;
 import org.iprradar.common.kafka.DeadLetters;
@@ -54,6 +55,7 @@ public final class DeliveryWorker implements Runnable, AutoCloseable {
   /** Subscribes and delivers until closed. */
   @Override
   public void run() {
+    boolean interrupted = false;
     try {
       consumer.subscribe(List.of(Topics.ALERT_DELIVERIES.name()));
       while (running) {
@@ -61,13 +63,19 @@ public final class DeliveryWorker implements Runnable, AutoCloseable {
       }
     } catch (WakeupException e) {
       // close() woke the poll up: stop without committing the batch in hand.
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    } catch (InterruptedException | InterruptException e) {
+      // Stopping in the middle of a retry: the record is not committed and is delivered again.
+      interrupted = true;
     } catch (RuntimeException e) {
       LOG.error("Webhook delivery stopped; undelivered alerts stay on the topic", e);
     } finally {
+      // Closing cleanly needs the interrupt flag cleared; it is restored afterwards.
+      interrupted |= Thread.interrupted();
       consumer.close();
       deadLetters.close();
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
