@@ -1,6 +1,7 @@
 package org.iprradar.alerts.app;
 
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.env.Environment;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
@@ -46,6 +47,7 @@ public final class WebhookService implements AutoCloseable {
 
   WebhookService(
       AlertsConfiguration config,
+      Environment environment,
       @Value("${kafka.bootstrap-servers}") String bootstrapServers,
       @Value("${ipr.alerts.webhooks.connect-timeout:5s}") Duration connectTimeout,
       @Value("${ipr.alerts.webhooks.request-timeout:10s}") Duration requestTimeout,
@@ -56,7 +58,9 @@ public final class WebhookService implements AutoCloseable {
     try {
       endpoints =
           WebhookEndpoints.from(
-              RoutingTableLoader.load(config.routing()).bureaus(), System.getenv());
+              RoutingTableLoader.load(config.routing()).bureaus(),
+              // The environment's variables, or the same names as properties (tests).
+              name -> environment.getProperty(name, String.class).orElse(null));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

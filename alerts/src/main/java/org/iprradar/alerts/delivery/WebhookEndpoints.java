@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.iprradar.common.model.Bureau;
 
 /**
@@ -27,16 +28,25 @@ public final class WebhookEndpoints {
    * @throws IllegalArgumentException when a URL is set without its secret, or is not a URL
    */
   public static WebhookEndpoints from(Collection<Bureau> bureaus, Map<String, String> env) {
+    return from(bureaus, env::get);
+  }
+
+  /**
+   * Reads the endpoints of {@code bureaus} by name from {@code lookup}, which answers null for a
+   * name that is not set.
+   */
+  public static WebhookEndpoints from(Collection<Bureau> bureaus, Function<String, String> lookup) {
     var found = new LinkedHashMap<String, WebhookEndpoint>();
     for (Bureau bureau : bureaus) {
       String prefix = "IPR_WEBHOOK_" + bureau.id() + "_";
-      String url = env.get(prefix + "URL");
+      String url = lookup.apply(prefix + "URL");
       if (url == null || url.isBlank()) {
         continue;
       }
       found.put(
           bureau.id(),
-          new WebhookEndpoint(bureau.id(), URI.create(url.strip()), env.get(prefix + "SECRET")));
+          new WebhookEndpoint(
+              bureau.id(), URI.create(url.strip()), lookup.apply(prefix + "SECRET")));
     }
     return new WebhookEndpoints(found);
   }
