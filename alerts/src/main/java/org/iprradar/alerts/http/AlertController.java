@@ -12,12 +12,16 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.Locale;
 import org.iprradar.alerts.app.AlertsService;
+import org.iprradar.alerts.app.WebhookService;
 import org.iprradar.alerts.store.AlertFilter;
 import org.iprradar.alerts.store.StoreUnavailableException;
 import org.iprradar.common.model.AlertStatus;
 import org.iprradar.common.model.InfringementType;
 
-/** {@code GET /api/v1/alerts} with filters, and {@code GET /api/v1/alerts/{id}}. */
+/**
+ * {@code GET /api/v1/alerts} with filters, {@code GET /api/v1/alerts/{id}}, and {@code GET
+ * /api/v1/alerts/{id}/deliveries}.
+ */
 @Controller("/api/v1/alerts")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public final class AlertController {
@@ -25,9 +29,11 @@ public final class AlertController {
   private static final int MAX_LIMIT = 1000;
 
   private final AlertsService alerts;
+  private final WebhookService webhooks;
 
-  AlertController(AlertsService alerts) {
+  AlertController(AlertsService alerts, WebhookService webhooks) {
     this.alerts = alerts;
+    this.webhooks = webhooks;
   }
 
   @Get
@@ -73,6 +79,19 @@ public final class AlertController {
         .<HttpResponse<?>>map(HttpResponse::ok)
         .orElseGet(
             () -> HttpResponse.notFound(new ApiError("not_found", "no alert with id " + id)));
+  }
+
+  /**
+   * The recent webhook outcomes of an alert, oldest first, as this instance remembers them: kept in
+   * memory, so empty after a restart or on another instance. Failures also stay on the dead-letter
+   * topic.
+   */
+  @Get("/{id}/deliveries")
+  public HttpResponse<?> deliveries(@PathVariable String id) {
+    if (alerts.queries().find(id).isEmpty()) {
+      return HttpResponse.notFound(new ApiError("not_found", "no alert with id " + id));
+    }
+    return HttpResponse.ok(webhooks.deliveries(id));
   }
 
   @Error(exception = StoreUnavailableException.class)

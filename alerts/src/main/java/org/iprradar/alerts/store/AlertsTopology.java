@@ -8,6 +8,7 @@ import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 import org.iprradar.common.json.JsonSerde;
 import org.iprradar.common.kafka.DeadLetters;
@@ -22,13 +23,17 @@ import org.iprradar.common.model.TriageAction;
  * leads (evidence) and the analysts' actions (status and history).
  *
  * <pre>
- * leads ──────────▶ read ─┬─▶ merge ─▶ fold into store "alerts" ─▶ refused ─┐
- * triage-actions ─▶ read ─┤                                                 ├─▶ dead-letters
- *                         └─▶ unreadable ───────────────────────────────────┘
+ * leads ──────────▶ read ─┬─▶ merge ─▶ fold into store "alerts" ─┬─▶ refused ─┐
+ * triage-actions ─▶ read ─┤                                         │            ├─▶ dead-letters
+ *                         └─▶ unreadable ───────────────────────────┼────────────┘
+ *                                                                   └─▶ new version ─▶ alert-deliveries
  * </pre>
  *
- * Both topics are keyed by alert id and have the same partition count, so one task sees every event
- * of an alert, in the order of its partitions.
+ * Webhooks are sent by a separate consumer of {@code alert-deliveries}, so that a slow bureau never
+ * holds up the stream thread.
+ *
+ * <p>Both topics are keyed by alert id and have the same partition count, so one task sees every
+ * event of an alert, in the order of its partitions.
  */
 public final class AlertsTopology {
 
@@ -63,10 +68,22 @@ public final class AlertsTopology {
             .split(Named.as("event-"))
             .branch((key, event) -> event.readable(), Branched.as("read"))
             .defaultBranch(Branched.as("unreadable"));
-    var refused =
+    var folded =
         branches
             .get("event-read")
-            .processValues(() -> new EventFolder(folder), Named.as("fold-alert"), STORE);
+            .processValues(() -> new EventFolder(folder), Named.as("fold-alert"), STORE)
+            .split(Named.as("folded-"))
+            .branch((key, result) -> result.wasRefused(), Branched.as("refused"))
+            .defaultBranch(Branched.as("alert"));
+    var refused =
+        folded.get("folded-refused").mapValues(Folded::refused, Named.as("refused-bytes"));
+    folded
+        .get("folded-alert")
+        .mapValues(Folded::alert, Named.as("alert-version"))
+        .to(
+            Topics.ALERT_DELIVERIES.name(),
+            Produced.with(Topics.ALERT_DELIVERIES.keySerde(), Topics.ALERT_DELIVERIES.valueSerde())
+                .withName("alert-deliveries-out"));
     var unreadable =
         branches
             .get("event-unreadable")

@@ -13,17 +13,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Folds leads and analysts' actions, in the order they arrive, into the alert store. Forwards only
- * the events it refuses (an action for an unknown alert, an action the alert's status does not
- * allow), as their original bytes with the reason, for the dead-letter topic: a bad event must not
- * stop the stream thread.
+ * Folds leads and analysts' actions, in the order they arrive, into the alert store. Forwards the
+ * alert's new version (for webhook delivery), or the event it refuses (an action for an unknown
+ * alert, an action the alert's status does not allow) as its original bytes with the reason, for
+ * the dead-letter topic: a bad event must not stop the stream thread.
  */
-final class EventFolder implements FixedKeyProcessor<String, AlertEvent, byte[]> {
+final class EventFolder implements FixedKeyProcessor<String, AlertEvent, Folded> {
 
   private static final Logger LOG = LoggerFactory.getLogger(EventFolder.class);
 
   private final AlertFolder leads;
-  private FixedKeyProcessorContext<String, byte[]> context;
+  private FixedKeyProcessorContext<String, Folded> context;
   private TimestampedKeyValueStore<String, Alert> store;
 
   EventFolder(AlertFolder leads) {
@@ -31,7 +31,7 @@ final class EventFolder implements FixedKeyProcessor<String, AlertEvent, byte[]>
   }
 
   @Override
-  public void init(FixedKeyProcessorContext<String, byte[]> context) {
+  public void init(FixedKeyProcessorContext<String, Folded> context) {
     this.context = context;
     this.store = context.getStateStore(AlertsTopology.STORE);
   }
@@ -43,13 +43,15 @@ final class EventFolder implements FixedKeyProcessor<String, AlertEvent, byte[]>
     String topic = event.lead() != null ? Topics.LEADS.name() : Topics.TRIAGE_ACTIONS.name();
     try {
       Alert current = ValueAndTimestamp.getValueOrNull(store.get(key));
-      store.put(key, ValueAndTimestamp.make(fold(key, event, current), record.timestamp()));
+      Alert next = fold(key, event, current);
+      store.put(key, ValueAndTimestamp.make(next, record.timestamp()));
+      context.forward(record.withValue(new Folded(next, null)));
     } catch (RuntimeException e) {
       LOG.warn("Dead-lettering {} record with key {}: {}", topic, key, e.getMessage());
       var headers =
           DeadLetters.describe(
               record.headers(), topic, AlertsTopology.APPLICATION_ID, e.getMessage());
-      context.forward(record.withValue(event.original()).withHeaders(headers));
+      context.forward(record.withValue(new Folded(null, event.original())).withHeaders(headers));
     }
   }
 

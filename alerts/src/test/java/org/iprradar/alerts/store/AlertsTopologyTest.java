@@ -138,6 +138,28 @@ class AlertsTopologyTest {
     assertEquals(70.0, store.get("taobao:s1:COUNTERFEIT_TRADEMARK").score());
   }
 
+  @Test
+  void shouldPublishEveryNewVersionOfAnAlertForDeliveryButNotRefusedEvents() {
+    var type = InfringementType.COUNTERFEIT_TRADEMARK;
+    String id = "taobao:s1:COUNTERFEIT_TRADEMARK";
+    send(Leads.lead("l1", "s1", "320602", type, null, 70, T0));
+    act(action(id, TriageActionType.CLOSE, T0.plusSeconds(10))); // refused: OPEN cannot close
+    act(action(id, TriageActionType.ASSIGN, T0.plusSeconds(20)));
+
+    var versions =
+        driver
+            .createOutputTopic(
+                Topics.ALERT_DELIVERIES.name(),
+                Topics.ALERT_DELIVERIES.keySerde().deserializer(),
+                Topics.ALERT_DELIVERIES.valueSerde().deserializer())
+            .readKeyValuesToList();
+    assertEquals(2, versions.size());
+    assertEquals(id, versions.get(0).key);
+    assertEquals(AlertStatus.OPEN, versions.get(0).value.status());
+    assertEquals(AlertStatus.ASSIGNED, versions.get(1).value.status());
+    assertEquals(store.get(id), versions.get(1).value);
+  }
+
   private static TriageAction action(String alertId, TriageActionType type, Instant at) {
     return new TriageAction(
         alertId,

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.iprradar.common.json.JsonSerde;
+import org.iprradar.common.model.Alert;
 import org.iprradar.common.model.Assessment;
 import org.iprradar.common.model.Brand;
 import org.iprradar.common.model.Lead;
@@ -72,6 +73,17 @@ public final class Topics {
           Serdes.ByteArray(),
           Map.of("retention.ms", String.valueOf(30L * 24 * 60 * 60 * 1000)));
 
+  /**
+   * Every new version of an alert, keyed by alert id, for webhook delivery outside the stream
+   * thread. Kept for a week: long enough to redeliver after an outage of the delivery consumer.
+   */
+  public static final Topic<String, Alert> ALERT_DELIVERIES =
+      new Topic<>(
+          "alert-deliveries",
+          Serdes.String(),
+          new JsonSerde<>(Alert.class),
+          Map.of("retention.ms", String.valueOf(7L * 24 * 60 * 60 * 1000)));
+
   /** Every topic, in the order they are created. */
   public static final List<Topic<?, ?>> ALL =
       List.of(
@@ -82,7 +94,8 @@ public final class Topics {
           RULES,
           BRANDS,
           SELLER_RECORDS,
-          DEAD_LETTERS);
+          DEAD_LETTERS,
+          ALERT_DELIVERIES);
 
   private Topics() {}
 

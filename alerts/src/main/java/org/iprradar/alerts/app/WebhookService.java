@@ -1,0 +1,138 @@
+package org.iprradar.alerts.app;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.env.Environment;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.iprradar.alerts.delivery.Backoff;
+import org.iprradar.alerts.delivery.DeliveryLog;
+import org.iprradar.alerts.delivery.DeliveryStatus;
+import org.iprradar.alerts.delivery.DeliveryWorker;
+import org.iprradar.alerts.delivery.Sleeper;
+import org.iprradar.alerts.delivery.WebhookEndpoints;
+import org.iprradar.alerts.delivery.WebhookSender;
+import org.iprradar.alerts.route.RoutingTableLoader;
+import org.iprradar.common.kafka.KafkaSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs webhook delivery on its own thread when at least one bureau has an endpoint ({@code
+ * IPR_WEBHOOK_<BUREAU_ID>_URL} and {@code _SECRET} in the environment), and remembers the recent
+ * outcomes.
+ */
+@Singleton
+public final class WebhookService implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WebhookService.class);
+
+  private final DeliveryLog log = new DeliveryLog(10_000);
+  private final DeliveryWorker worker;
+  private final Thread thread;
+
+  WebhookService(
+      AlertsConfiguration config,
+      Environment environment,
+      @Value("${kafka.bootstrap-servers}") String bootstrapServers,
+      @Value("${ipr.alerts.webhooks.connect-timeout:5s}") Duration connectTimeout,
+      @Value("${ipr.alerts.webhooks.request-timeout:10s}") Duration requestTimeout,
+      @Value("${ipr.alerts.webhooks.backoff-base:1s}") Duration backoffBase,
+      @Value("${ipr.alerts.webhooks.backoff-cap:60s}") Duration backoffCap,
+      @Value("${ipr.alerts.webhooks.max-attempts:6}") int maxAttempts) {
+    WebhookEndpoints endpoints;
+    try {
+      endpoints =
+          WebhookEndpoints.from(
+              RoutingTableLoader.load(config.routing()).bureaus(),
+              // The environment's variables, or the same names as properties (tests).
+              name -> environment.getProperty(name, String.class).orElse(null));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (endpoints.isEmpty()) {
+      LOG.info("No bureau has a webhook endpoint; webhook delivery is off");
+      this.worker = null;
+      this.thread = null;
+      return;
+    }
+    endpoints.all().forEach(e -> LOG.info("Webhook of {}: {}", e.bureauId(), e.url()));
+    var kafka = new KafkaSettings(bootstrapServers, 1, (short) 1, null);
+    var sender =
+        new WebhookSender(
+            WebhookSender.httpClient(connectTimeout),
+            requestTimeout,
+            new Backoff(backoffBase, backoffCap, maxAttempts),
+            Clock.systemUTC(),
+            Sleeper.REAL,
+            new SecureRandom());
+    this.worker =
+        new DeliveryWorker(
+            new KafkaConsumer<>(
+                consumerConfig(kafka), new StringDeserializer(), new ByteArrayDeserializer()),
+            new KafkaProducer<>(
+                kafka.durableProducerConfig(DeliveryWorker.GROUP_ID),
+                new ByteArraySerializer(),
+                new ByteArraySerializer()),
+            endpoints,
+            sender,
+            log);
+    this.thread = new Thread(worker, "webhook-delivery");
+  }
+
+  private static Map<String, Object> consumerConfig(KafkaSettings kafka) {
+    var config = kafka.clientConfig();
+    config.put(ConsumerConfig.GROUP_ID_CONFIG, DeliveryWorker.GROUP_ID);
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    // The topology writes in transactions: deliver only versions that were committed.
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    // A new group delivers what the topic still holds rather than skip versions.
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    // One record can take minutes of retries; fetch one at a time so the poll interval holds.
+    config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
+    config.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 15 * 60 * 1000);
+    return config;
+  }
+
+  @EventListener
+  void onStartup(StartupEvent event) {
+    if (thread != null) {
+      thread.start();
+    }
+  }
+
+  /** The remembered outcomes of this alert on this instance, oldest first. */
+  public List<DeliveryStatus> deliveries(String alertId) {
+    return log.of(alertId);
+  }
+
+  @PreDestroy
+  @Override
+  public void close() {
+    if (worker == null) {
+      return;
+    }
+    worker.close();
+    // Cuts a backoff wait or a slow request short; that record is delivered again after restart.
+    thread.interrupt();
+    try {
+      thread.join(Duration.ofSeconds(30).toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,154 @@
+package org.iprradar.alerts.delivery;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.iprradar.common.json.Json;
+import org.iprradar.common.kafka.DeadLetters;
+import org.iprradar.common.kafka.Topics;
+import org.iprradar.common.model.Alert;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads alert versions from {@code alert-deliveries} and sends each to its bureau and co-recipients
+ * that have an endpoint. At least once: offsets are committed only after every record of a poll was
+ * delivered or dead-lettered, so a crash redelivers (with the same {@code Idempotency-Key}) rather
+ * than loses. Runs on its own thread; {@link #close()} stops it from any thread.
+ */
+public final class DeliveryWorker implements Runnable, AutoCloseable {
+
+  public static final String GROUP_ID = "ipr-radar-alerts-webhooks";
+
+  private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
+
+  private final Consumer<String, byte[]> consumer;
+  private final Producer<byte[], byte[]> deadLetters;
+  private final WebhookEndpoints endpoints;
+  private final WebhookSender sender;
+  private final DeliveryLog log;
+  private volatile boolean running = true;
+
+  public DeliveryWorker(
+      Consumer<String, byte[]> consumer,
+      Producer<byte[], byte[]> deadLetters,
+      WebhookEndpoints endpoints,
+      WebhookSender sender,
+      DeliveryLog log) {
+    this.consumer = consumer;
+    this.deadLetters = deadLetters;
+    this.endpoints = endpoints;
+    this.sender = sender;
+    this.log = log;
+  }
+
+  /** Subscribes and delivers until closed. */
+  @Override
+  public void run() {
+    boolean interrupted = false;
+    try {
+      consumer.subscribe(List.of(Topics.ALERT_DELIVERIES.name()));
+      while (running) {
+        pollOnce(Duration.ofSeconds(1));
+      }
+    } catch (WakeupException e) {
+      // close() woke the poll up: stop without committing the batch in hand.
+    } catch (InterruptedException | InterruptException e) {
+      // Stopping in the middle of a retry: the record is not committed and is delivered again.
+      interrupted = true;
+    } catch (RuntimeException e) {
+      LOG.error("Webhook delivery stopped; undelivered alerts stay on the topic", e);
+    } finally {
+      // Closing cleanly needs the interrupt flag cleared; it is restored afterwards.
+      interrupted |= Thread.interrupted();
+      consumer.close();
+      deadLetters.close();
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** Delivers one poll's records, then commits. Visible for tests, which drive it step by step. */
+  void pollOnce(Duration timeout) throws InterruptedException {
+    var records = consumer.poll(timeout);
+    for (var record : records) {
+      deliver(record);
+    }
+    if (!records.isEmpty()) {
+      consumer.commitSync();
+    }
+  }
+
+  private void deliver(ConsumerRecord<String, byte[]> record) throws InterruptedException {
+    if (record.value() == null) {
+      return;
+    }
+    Alert alert;
+    try {
+      alert = Json.mapper().readValue(record.value(), Alert.class);
+    } catch (IOException | RuntimeException e) {
+      deadLetter(record, "unreadable alert: " + e.getMessage());
+      return;
+    }
+    var bureaus = new LinkedHashSet<String>();
+    bureaus.add(alert.bureau().id());
+    bureaus.addAll(alert.coRecipients());
+    var failures = new ArrayList<String>();
+    for (String bureau : bureaus) {
+      var endpoint = endpoints.of(bureau);
+      if (endpoint.isEmpty()) {
+        continue;
+      }
+      // The bytes as the topology wrote them: the alert's JSON with its schemaVersion.
+      DeliveryStatus status = sender.send(endpoint.get(), alert.id(), record.value());
+      log.record(status);
+      if (!status.delivered()) {
+        failures.add(
+            "webhook to "
+                + bureau
+                + " failed after "
+                + status.attempts()
+                + " attempts: "
+                + status.detail());
+      }
+    }
+    // One dead letter per failed bureau, so that an operator replays to that bureau only.
+    for (String failure : failures) {
+      deadLetter(record, failure);
+    }
+  }
+
+  private void deadLetter(ConsumerRecord<String, byte[]> record, String reason)
+      throws InterruptedException {
+    LOG.warn("Dead-lettering alert-deliveries record with key {}: {}", record.key(), reason);
+    var headers = DeadLetters.describe(record, GROUP_ID, reason);
+    byte[] key = record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8);
+    try {
+      // Waits for the broker, so that the offset is committed only once the letter is safe.
+      deadLetters
+          .send(
+              new ProducerRecord<>(Topics.DEAD_LETTERS.name(), null, key, record.value(), headers))
+          .get();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot write a dead letter", e.getCause());
+    }
+  }
+
+  /** Stops the loop; a poll in progress returns at once. */
+  @Override
+  public void close() {
+    running = false;
+    consumer.wakeup();
+  }
+}
