@@ -6,12 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,7 +42,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RuntimeRulesIT {
 
-  private static final Duration PIPELINE = Duration.ofSeconds(60);
   // A slang word and a brand that neither the shipped rules nor the shipped brands know.
   private static final String RULE_ID = "it-slang-deer-label";
   private static final String BRAND_ID = "it-snowpeakia";
@@ -57,8 +51,7 @@ class RuntimeRulesIT {
 
   private static Standalone app;
   private static KafkaProducer<String, String> producer;
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final ApiClient API = new ApiClient(() -> app.url());
 
   @BeforeAll
   static void start() {
@@ -115,42 +108,12 @@ class RuntimeRulesIT {
             "{\"platform\":\"taobao\",\"listingId\":\"%s\",\"title\":\"%s\",\"price\":299,"
                 + "\"sellerId\":\"%s\",\"sellerRegion\":\"320602\",\"category\":\"outdoor\"}",
             id, TITLE, seller);
-    var request =
-        HttpRequest.newBuilder(URI.create(app.url() + "/api/v1/listings"))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-            .timeout(Duration.ofSeconds(30))
-            .build();
-    var response = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    var response = API.postJson("/api/v1/listings", body);
     assertEquals(202, response.statusCode(), response.body());
   }
 
   private static HttpResponse<String> getAlert(String id) throws Exception {
-    var request =
-        HttpRequest.newBuilder(
-                URI.create(
-                    app.url() + "/api/v1/alerts/" + URLEncoder.encode(id, StandardCharsets.UTF_8)))
-            .timeout(Duration.ofSeconds(30))
-            .build();
-    return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-  }
-
-  private static JsonNode awaitAlert(String id) {
-    var found = new JsonNode[1];
-    await()
-        .atMost(PIPELINE)
-        .pollInterval(Duration.ofMillis(250))
-        .ignoreExceptions()
-        .until(
-            () -> {
-              var response = getAlert(id);
-              if (response.statusCode() != 200) {
-                return false;
-              }
-              found[0] = Json.mapper().readTree(response.body());
-              return true;
-            });
-    return found[0];
+    return API.get(ApiClient.alertPath(id));
   }
 
   /** The ids of the rules (text and brand) in force in detect's rule book. */
@@ -180,7 +143,7 @@ class RuntimeRulesIT {
   private static JsonNode awaitRecord(
       KafkaConsumer<String, String> consumer, Map<String, JsonNode> seen, String key) {
     await()
-        .atMost(PIPELINE)
+        .atMost(ApiClient.PIPELINE)
         .until(
             () -> {
               for (var record : consumer.poll(Duration.ofMillis(250))) {
@@ -217,12 +180,12 @@ class RuntimeRulesIT {
       send(Topics.RULES.name(), RULE_ID, ruleJson(1, true));
       send(Topics.BRANDS.name(), BRAND_ID, BRAND_JSON);
       await()
-          .atMost(PIPELINE)
+          .atMost(ApiClient.PIPELINE)
           .until(() -> rulesInForce().containsAll(List.of(RULE_ID, "brand:" + BRAND_ID)));
 
       // Then the same kind of listing is a lead, explained by the new rule and brand
       postListing("rt-1", "rt_lead");
-      var alert = awaitAlert("taobao:rt_lead:COUNTERFEIT_TRADEMARK");
+      var alert = API.awaitAlert("taobao:rt_lead:COUNTERFEIT_TRADEMARK");
       var signals = signalsByRule(alert.get("listings").get(0));
       assertEquals(1, signals.get(RULE_ID).get("ruleVersion").asInt());
       assertEquals("鹿标特供", signals.get(RULE_ID).get("evidence").get(0).get("text").asText());
@@ -231,7 +194,7 @@ class RuntimeRulesIT {
 
       // When the operator disables the rule
       send(Topics.RULES.name(), RULE_ID, ruleJson(2, false));
-      await().atMost(PIPELINE).until(() -> !rulesInForce().contains(RULE_ID));
+      await().atMost(ApiClient.PIPELINE).until(() -> !rulesInForce().contains(RULE_ID));
 
       // Then the next such listing only names the brand, and is no lead
       postListing("rt-2", "rt_after");
@@ -246,7 +209,7 @@ class RuntimeRulesIT {
     try (var deadLetters = reader(Topics.DEAD_LETTERS.name())) {
       var letters = new ArrayList<ConsumerRecord<String, String>>();
       await()
-          .atMost(PIPELINE)
+          .atMost(ApiClient.PIPELINE)
           .until(
               () -> {
                 deadLetters.poll(Duration.ofMillis(250)).forEach(letters::add);

@@ -5,14 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +15,6 @@ import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.iprradar.common.json.Json;
 import org.iprradar.common.kafka.Topics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,13 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StandaloneIT {
 
-  private static final Duration PIPELINE = Duration.ofSeconds(60);
-
   @TempDir static Path dataDir;
 
   private static Standalone app;
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final ApiClient API = new ApiClient(() -> app.url());
 
   @BeforeAll
   static void start() {
@@ -68,55 +56,12 @@ class StandaloneIT {
     return Standalone.start(props);
   }
 
-  private static HttpResponse<String> post(String path, String contentType, String body)
-      throws IOException, InterruptedException {
-    var request =
-        HttpRequest.newBuilder(URI.create(app.url() + path))
-            .header("Content-Type", contentType)
-            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-            .timeout(Duration.ofSeconds(30))
-            .build();
-    return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-  }
-
-  private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    var request =
-        HttpRequest.newBuilder(URI.create(app.url() + path))
-            .timeout(Duration.ofSeconds(30))
-            .build();
-    return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-  }
-
-  private static JsonNode json(HttpResponse<String> response) throws IOException {
-    return Json.mapper().readTree(response.body());
-  }
-
   private static String line(
       String id, String title, String price, String seller, String region, String category) {
     return String.format(
         "{\"platform\":\"taobao\",\"listingId\":\"%s\",\"title\":\"%s\",\"price\":%s,"
             + "\"sellerId\":\"%s\",\"sellerRegion\":\"%s\",\"category\":\"%s\"}",
         id, title, price, seller, region, category);
-  }
-
-  /** The alert of a lead key once it shows up, polling while the pipeline works. */
-  private static JsonNode awaitAlert(String id) {
-    String path = "/api/v1/alerts/" + URLEncoder.encode(id, StandardCharsets.UTF_8);
-    var found = new JsonNode[1];
-    await()
-        .atMost(PIPELINE)
-        .pollInterval(Duration.ofMillis(250))
-        .ignoreExceptions()
-        .until(
-            () -> {
-              var response = get(path);
-              if (response.statusCode() != 200) {
-                return false;
-              }
-              found[0] = json(response);
-              return true;
-            });
-    return found[0];
   }
 
   @Test
@@ -134,10 +79,10 @@ class StandaloneIT {
             "{\"platform\":\"taobao\",\"listingId\":\"it-6\",\"price\":10,\"sellerId\":\"s\"}",
             line("it-7", "负价格", "-1", "tb_it_bad", "320602", "other"));
 
-    var response = post("/api/v1/listings", "application/x-ndjson", body);
+    var response = API.post("/api/v1/listings", "application/x-ndjson", body);
 
     assertEquals(202, response.statusCode(), response.body());
-    var result = json(response);
+    var result = ApiClient.json(response);
     assertEquals(4, result.get("accepted").asInt());
     assertEquals(3, result.get("rejected").asInt());
     var results = result.get("results");
@@ -148,7 +93,7 @@ class StandaloneIT {
     assertEquals("title", results.get(5).get("errors").get(0).get("field").asText());
     assertEquals("price", results.get(6).get("errors").get(0).get("field").asText());
 
-    var bags = awaitAlert("taobao:tb_it_bags:COUNTERFEIT_TRADEMARK");
+    var bags = API.awaitAlert("taobao:tb_it_bags:COUNTERFEIT_TRADEMARK");
     assertEquals("MARKET_SUPERVISION", bags.get("bureau").get("id").asText());
     assertEquals("崇川区", bags.get("jurisdictionName").asText());
     var signal = bags.get("listings").get(0).get("signals").get(0);
@@ -157,15 +102,18 @@ class StandaloneIT {
 
     assertEquals(
         "COPYRIGHT",
-        awaitAlert("taobao:tb_it_keys:PIRACY_COPYRIGHT").get("bureau").get("id").asText());
+        API.awaitAlert("taobao:tb_it_keys:PIRACY_COPYRIGHT").get("bureau").get("id").asText());
     assertEquals(
         "AGRICULTURE",
-        awaitAlert("taobao:tb_it_agri:SUBSTANDARD_AGRI_INPUT").get("bureau").get("id").asText());
+        API.awaitAlert("taobao:tb_it_agri:SUBSTANDARD_AGRI_INPUT")
+            .get("bureau")
+            .get("id")
+            .asText());
 
-    var copyright = json(get("/api/v1/alerts?bureau=COPYRIGHT"));
+    var copyright = ApiClient.json(API.get("/api/v1/alerts?bureau=COPYRIGHT"));
     assertEquals(1, copyright.get("count").asInt());
     assertFalse(
-        get("/api/v1/alerts?text=tb_it_craft").body().contains("tb_it_craft:"),
+        API.get("/api/v1/alerts?text=tb_it_craft").body().contains("tb_it_craft:"),
         "an ordinary listing makes no alert");
   }
 
@@ -182,7 +130,7 @@ class StandaloneIT {
         new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
       consumer.subscribe(List.of(Topics.ASSESSMENTS.name()));
       await()
-          .atMost(PIPELINE)
+          .atMost(ApiClient.PIPELINE)
           .until(
               () -> {
                 consumer.poll(Duration.ofMillis(500)).forEach(r -> keys.add(r.key()));
@@ -200,34 +148,34 @@ class StandaloneIT {
   @Order(3)
   void shouldAnswer400WhenNoRecordIsValid() throws Exception {
     var response =
-        post(
+        API.post(
             "/api/v1/listings",
             "application/json",
             "{\"platform\":\"taobao\",\"listingId\":\"x\"}");
 
     assertEquals(400, response.statusCode());
-    var errors = json(response).get("results").get(0).get("errors");
+    var errors = ApiClient.json(response).get("results").get(0).get("errors");
     var fields = new ArrayList<String>();
     errors.forEach(e -> fields.add(e.get("field").asText()));
     assertEquals(List.of("sellerId", "title", "price"), fields);
 
-    var malformed = post("/api/v1/listings", "application/json", "{\"platform\": oops}");
+    var malformed = API.post("/api/v1/listings", "application/json", "{\"platform\": oops}");
     assertEquals(400, malformed.statusCode());
-    assertEquals("malformed_body", json(malformed).get("error").asText());
+    assertEquals("malformed_body", ApiClient.json(malformed).get("error").asText());
   }
 
   @Test
   @Order(4)
   void shouldKeepAlertsAcrossARestart() throws Exception {
     String id = "taobao:tb_it_bags:COUNTERFEIT_TRADEMARK";
-    var before = awaitAlert(id);
+    var before = API.awaitAlert(id);
 
     app.close();
     app = startApp();
 
-    var after = awaitAlert(id);
+    var after = API.awaitAlert(id);
     assertEquals(before.get("score").asDouble(), after.get("score").asDouble());
     assertEquals(before.get("createdAt").asText(), after.get("createdAt").asText());
-    assertEquals(3, json(get("/api/v1/alerts")).get("count").asInt());
+    assertEquals(3, ApiClient.json(API.get("/api/v1/alerts")).get("count").asInt());
   }
 }
