@@ -33,7 +33,7 @@ class AlertFilterTest {
   }
 
   private static AlertFilter filter(String bureau, String region, Double minScore, String text) {
-    return new AlertFilter(bureau, region, null, null, minScore, text);
+    return new AlertFilter(bureau, region, null, null, minScore, text, null, null);
   }
 
   @Test
