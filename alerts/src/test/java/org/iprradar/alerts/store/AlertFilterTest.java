@@ -69,7 +69,7 @@ class AlertFilterTest {
                 false,
                 Instant.EPOCH),
             null);
-    //          police supervised  plain alert  referred
+    // policeReferral, supervisedCase filters → matches the plain alert, matches the referred one
     Object[][] table = {
       {null, null, true, true},
       {false, false, true, true},

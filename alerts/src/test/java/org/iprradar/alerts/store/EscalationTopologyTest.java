@@ -71,7 +71,7 @@ class EscalationTopologyTest {
 
   @Test
   void shouldSumSalesAndUnitsOverTheListingsOfOneSeller() {
-    //                      listing seller type                   category  price  units
+    // sold(listing, seller, type, category, price, units, crossBorder, at)
     Alert alert =
         send(
             sold("l1", "s1", COUNTERFEIT_TRADEMARK, "footwear", "120", 100, false, T0),
@@ -158,7 +158,7 @@ class EscalationTopologyTest {
 
   @Test
   void shouldNotEscalateBelowTheThresholds() {
-    //                                                                  ¥49,999.50, 499 copies
+    // ¥49,999.50 of trademark sales; 499 copies (¥9,980) of books
     Alert shoes =
         send(sold("l1", "s1", COUNTERFEIT_TRADEMARK, "footwear", "49999.50", 1, false, T0));
     Alert books = send(sold("b1", "s6", PIRACY_COPYRIGHT, "books", "20", 499, false, T0));
