@@ -44,6 +44,8 @@ public final class AlertController {
       @Nullable @QueryValue String type,
       @Nullable @QueryValue Double minScore,
       @Nullable @QueryValue String text,
+      @Nullable @QueryValue Boolean policeReferral,
+      @Nullable @QueryValue Boolean supervisedCase,
       @Nullable @QueryValue Integer limit) {
     AlertStatus parsedStatus;
     InfringementType parsedType;
@@ -65,7 +67,9 @@ public final class AlertController {
             parsedStatus,
             parsedType,
             minScore,
-            blankToNull(text));
+            blankToNull(text),
+            policeReferral,
+            supervisedCase);
     var found = alerts.queries().list(filter, Integer.MAX_VALUE);
     return HttpResponse.ok(
         new AlertPage(found.size(), found.subList(0, Math.min(size, found.size()))));

@@ -14,6 +14,7 @@ import org.iprradar.common.model.Bureau;
  * @param cityCode GB/T 2260 code of the city (320600 for Nantong); sellers elsewhere are
  *     cross-region
  * @param defaultBureau where a lead goes when no route matches
+ * @param escalation criminal-referral and supervised-case thresholds; the defaults when left out
  */
 public record RoutingTable(
     String cityCode,
@@ -21,14 +22,20 @@ public record RoutingTable(
     List<Region> regions,
     List<Bureau> bureaus,
     List<Route> routes,
-    String defaultBureau) {
+    String defaultBureau,
+    EscalationPolicy escalation) {
 
   public RoutingTable {
     Objects.requireNonNull(cityCode, "cityCode");
     regions = regions == null ? List.of() : List.copyOf(regions);
     bureaus = bureaus == null ? List.of() : List.copyOf(bureaus);
     routes = routes == null ? List.of() : List.copyOf(routes);
+    escalation = escalation == null ? EscalationPolicy.DEFAULTS : escalation;
     var problems = problems(cityCode, bureaus, routes, defaultBureau);
+    String police = escalation.policeBureau();
+    if (bureaus.stream().noneMatch(b -> b.id().equals(police))) {
+      problems.add("escalation.policeBureau '" + police + "' is not in the bureau directory");
+    }
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException("invalid routing table: " + String.join("; ", problems));
     }
@@ -63,6 +70,11 @@ public record RoutingTable(
       }
     }
     return problems;
+  }
+
+  /** Whether the bureau directory lists this id. */
+  public boolean hasBureau(String id) {
+    return bureaus.stream().anyMatch(b -> b.id().equals(id));
   }
 
   /** The bureau with this id; the table guarantees that routed ids exist. */

@@ -10,6 +10,8 @@ import org.iprradar.common.model.InfringementType;
  *
  * @param region GB/T 2260 code; a city or province prefix code (320600) matches its districts
  * @param text case-insensitive text searched in listing titles, shop names and the seller id
+ * @param policeReferral when true, only alerts referred to the police; false or null matches all
+ * @param supervisedCase when true, only supervised cases; false or null matches all
  */
 public record AlertFilter(
     String bureau,
@@ -17,9 +19,12 @@ public record AlertFilter(
     AlertStatus status,
     InfringementType type,
     Double minScore,
-    String text) {
+    String text,
+    Boolean policeReferral,
+    Boolean supervisedCase) {
 
-  public static final AlertFilter ALL = new AlertFilter(null, null, null, null, null, null);
+  public static final AlertFilter ALL =
+      new AlertFilter(null, null, null, null, null, null, null, null);
 
   public boolean test(Alert alert) {
     return (bureau == null || bureau.equals(alert.bureau().id()))
@@ -27,7 +32,9 @@ public record AlertFilter(
         && (status == null || status == alert.status())
         && (type == null || type == alert.infringementType())
         && (minScore == null || alert.score() >= minScore)
-        && (text == null || mentions(alert));
+        && (text == null || mentions(alert))
+        && (!Boolean.TRUE.equals(policeReferral) || alert.escalation().policeReferral())
+        && (!Boolean.TRUE.equals(supervisedCase) || alert.escalation().supervisedCase());
   }
 
   private boolean inRegion(String code) {

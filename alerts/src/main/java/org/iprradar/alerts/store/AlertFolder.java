@@ -2,12 +2,16 @@ package org.iprradar.alerts.store;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import org.iprradar.alerts.route.Amounts;
+import org.iprradar.alerts.route.Escalator;
 import org.iprradar.alerts.route.Router;
 import org.iprradar.alerts.route.Routing;
 import org.iprradar.common.model.Alert;
 import org.iprradar.common.model.AlertStatus;
 import org.iprradar.common.model.Assessment;
+import org.iprradar.common.model.Escalation;
 import org.iprradar.common.model.Lead;
 
 /**
@@ -22,34 +26,41 @@ public final class AlertFolder {
   static final int MAX_LISTINGS = 50;
 
   private final Router router;
+  private final Escalator escalator;
 
   public AlertFolder(Router router) {
     this.router = router;
+    this.escalator = new Escalator(router.table());
   }
 
   public Alert fold(Lead lead, Alert current) {
     Assessment latest = lead.assessment();
     if (current == null) {
       Routing routing = router.route(lead);
-      return new Alert(
-          Alert.SCHEMA_VERSION,
-          lead.key(),
-          lead.key(),
-          AlertStatus.OPEN,
-          routing.bureau(),
-          routing.coRecipients(),
-          routing.jurisdiction(),
-          routing.jurisdictionName(),
-          routing.crossRegion(),
-          lead.infringementType(),
-          lead.category(),
-          lead.platform(),
-          lead.sellerId(),
-          latest.score(),
-          List.of(latest),
-          latest.assessedAt(),
-          latest.assessedAt(),
-          List.of());
+      var created =
+          new Alert(
+              Alert.SCHEMA_VERSION,
+              lead.key(),
+              lead.key(),
+              AlertStatus.OPEN,
+              routing.bureau(),
+              routing.coRecipients(),
+              routing.jurisdiction(),
+              routing.jurisdictionName(),
+              routing.crossRegion(),
+              lead.infringementType(),
+              lead.category(),
+              lead.platform(),
+              lead.sellerId(),
+              latest.score(),
+              List.of(latest),
+              latest.assessedAt(),
+              latest.assessedAt(),
+              List.of(),
+              null,
+              0,
+              Escalation.NONE);
+      return escalate(created, latest);
     }
     var listings = new ArrayList<Assessment>();
     listings.add(latest);
@@ -63,24 +74,69 @@ public final class AlertFolder {
             .reversed());
     List<Assessment> kept = listings.subList(0, Math.min(MAX_LISTINGS, listings.size()));
     double score = kept.stream().mapToDouble(Assessment::score).max().orElse(latest.score());
+    var updated =
+        new Alert(
+            current.schemaVersion(),
+            current.id(),
+            current.leadKey(),
+            current.status(),
+            current.bureau(),
+            current.coRecipients(),
+            current.jurisdiction(),
+            current.jurisdictionName(),
+            current.crossRegion(),
+            current.infringementType(),
+            current.category(),
+            current.platform(),
+            current.sellerId(),
+            score,
+            kept,
+            current.createdAt(),
+            latest.assessedAt(),
+            current.history(),
+            current.estimatedSales(),
+            current.unitsSold(),
+            current.escalation());
+    return escalate(updated, latest);
+  }
+
+  /**
+   * Recomputes the amounts over the kept listings and adds what they call for to the escalation and
+   * co-recipients. Escalation is kept once set even when a later assessment lowers the sum (a
+   * listing re-read with fewer units, an older listing dropped from the kept ones): the sales that
+   * crossed the line happened, the police or leading group have been told, and a referral that
+   * flickers with each re-crawl would be worse than useless to them.
+   */
+  private Alert escalate(Alert alert, Assessment latest) {
+    Amounts amounts = Amounts.of(alert.listings());
+    Escalation escalation =
+        alert
+            .escalation()
+            .and(escalator.assess(alert.infringementType(), alert.category(), alert.listings()));
+    var coRecipients = new LinkedHashSet<>(alert.coRecipients());
+    coRecipients.addAll(
+        escalator.coRecipients(escalation, latest.crossBorder(), alert.bureau().id()));
     return new Alert(
-        current.schemaVersion(),
-        current.id(),
-        current.leadKey(),
-        current.status(),
-        current.bureau(),
-        current.coRecipients(),
-        current.jurisdiction(),
-        current.jurisdictionName(),
-        current.crossRegion(),
-        current.infringementType(),
-        current.category(),
-        current.platform(),
-        current.sellerId(),
-        score,
-        kept,
-        current.createdAt(),
-        latest.assessedAt(),
-        current.history());
+        alert.schemaVersion(),
+        alert.id(),
+        alert.leadKey(),
+        alert.status(),
+        alert.bureau(),
+        List.copyOf(coRecipients),
+        alert.jurisdiction(),
+        alert.jurisdictionName(),
+        alert.crossRegion(),
+        alert.infringementType(),
+        alert.category(),
+        alert.platform(),
+        alert.sellerId(),
+        alert.score(),
+        alert.listings(),
+        alert.createdAt(),
+        alert.updatedAt(),
+        alert.history(),
+        amounts.estimatedSales(),
+        amounts.unitsSold(),
+        escalation);
   }
 }

@@ -1,5 +1,6 @@
 package org.iprradar.alerts.store;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,11 +15,11 @@ import org.junit.jupiter.api.Test;
 
 class AlertFilterTest {
 
+  private final AlertFolder folder;
   private final Alert alert;
 
   AlertFilterTest() throws IOException {
-    var folder =
-        new AlertFolder(new Router(RoutingTableLoader.load("classpath:config/routing.yaml")));
+    folder = new AlertFolder(new Router(RoutingTableLoader.load("classpath:config/routing.yaml")));
     alert =
         folder.fold(
             Leads.lead(
@@ -33,7 +34,7 @@ class AlertFilterTest {
   }
 
   private static AlertFilter filter(String bureau, String region, Double minScore, String text) {
-    return new AlertFilter(bureau, region, null, null, minScore, text);
+    return new AlertFilter(bureau, region, null, null, minScore, text, null, null);
   }
 
   @Test
@@ -52,5 +53,34 @@ class AlertFilterTest {
     assertFalse(filter(null, null, 80.0, null).test(alert));
     assertTrue(filter(null, null, null, "TITLE OF").test(alert));
     assertFalse(filter(null, null, null, "absent").test(alert));
+  }
+
+  @Test
+  void shouldFilterReferralsAndSupervisedCasesOnlyWhenAskedFor() {
+    Alert referred =
+        folder.fold(
+            Leads.sold(
+                "d1",
+                "s2",
+                InfringementType.COUNTERFEIT_DRUG_OR_FOOD,
+                "drugs",
+                "5",
+                1,
+                false,
+                Instant.EPOCH),
+            null);
+    // policeReferral, supervisedCase filters → matches the plain alert, matches the referred one
+    Object[][] table = {
+      {null, null, true, true},
+      {false, false, true, true},
+      {true, null, false, true},
+      {null, true, false, false},
+    };
+    for (Object[] row : table) {
+      var filter =
+          new AlertFilter(null, null, null, null, null, null, (Boolean) row[0], (Boolean) row[1]);
+      assertEquals(row[2], filter.test(alert), () -> "plain alert, " + filter);
+      assertEquals(row[3], filter.test(referred), () -> "referred alert, " + filter);
+    }
   }
 }

@@ -1,5 +1,7 @@
 package org.iprradar.common.model;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +18,11 @@ import java.util.Objects;
  * @param listings the latest assessment of each listing that contributed, newest first
  * @param history the analysts' actions, oldest first; absent in alerts written before triage, which
  *     read as an empty history
+ * @param estimatedSales the sum of the listings' estimated sales in CNY (price × units sold), over
+ *     the listings kept on the alert; null when no listing reports units sold, and in alerts
+ *     written before it existed
+ * @param unitsSold the sum of the listings' units sold, where known; 0 in older alerts
+ * @param escalation criminal referral and supervised case; {@link Escalation#NONE} in older alerts
  */
 public record Alert(
     int schemaVersion,
@@ -35,10 +42,15 @@ public record Alert(
     List<Assessment> listings,
     Instant createdAt,
     Instant updatedAt,
-    List<AuditEntry> history) {
+    List<AuditEntry> history,
+    BigDecimal estimatedSales,
+    long unitsSold,
+    Escalation escalation) {
 
   public static final int SCHEMA_VERSION = 1;
 
+  // The creator is named because the record has a second constructor.
+  @JsonCreator
   public Alert {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(leadKey, "leadKey");
@@ -47,6 +59,51 @@ public record Alert(
     coRecipients = coRecipients == null ? List.of() : List.copyOf(coRecipients);
     listings = listings == null ? List.of() : List.copyOf(listings);
     history = history == null ? List.of() : List.copyOf(history);
+    escalation = escalation == null ? Escalation.NONE : escalation;
+  }
+
+  /** An alert without amounts or escalation, as alerts were before escalation existed. */
+  public Alert(
+      int schemaVersion,
+      String id,
+      String leadKey,
+      AlertStatus status,
+      Bureau bureau,
+      List<String> coRecipients,
+      String jurisdiction,
+      String jurisdictionName,
+      boolean crossRegion,
+      InfringementType infringementType,
+      String category,
+      String platform,
+      String sellerId,
+      double score,
+      List<Assessment> listings,
+      Instant createdAt,
+      Instant updatedAt,
+      List<AuditEntry> history) {
+    this(
+        schemaVersion,
+        id,
+        leadKey,
+        status,
+        bureau,
+        coRecipients,
+        jurisdiction,
+        jurisdictionName,
+        crossRegion,
+        infringementType,
+        category,
+        platform,
+        sellerId,
+        score,
+        listings,
+        createdAt,
+        updatedAt,
+        history,
+        null,
+        0,
+        Escalation.NONE);
   }
 
   /**
@@ -76,6 +133,9 @@ public record Alert(
         listings,
         createdAt,
         updated,
-        appended);
+        appended,
+        estimatedSales,
+        unitsSold,
+        escalation);
   }
 }
