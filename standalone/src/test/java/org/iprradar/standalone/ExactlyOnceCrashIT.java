@@ -17,8 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -123,8 +121,8 @@ class ExactlyOnceCrashIT {
             Map.of(
                 "consumer.session.timeout.ms", "6000", "consumer.heartbeat.interval.ms", "1000"));
     var kafka = new KafkaSettings(broker.bootstrapServers(), PARTITIONS, (short) 1, null);
+    // Also waits until the broker serves every new partition (see TopicProvisioner).
     TopicProvisioner.ensure(kafka, Topics.ALL);
-    awaitPartitionsServed(kafka);
     RuleBook book = Fixtures.ruleBook();
     Path stateRoot = dir.resolve("state");
     int produced = 0;
@@ -221,31 +219,6 @@ class ExactlyOnceCrashIT {
         leadListings,
         leads.stream().map(l -> l.assessment().listingKey()).sorted().toList(),
         "one lead per lead assessment");
-  }
-
-  /**
-   * Waits until the broker serves every partition the test writes or reads. The controller names a
-   * new partition's leader before the broker has created the partition: an idempotent producer that
-   * writes in between was seen to get NOT_LEADER_OR_FOLLOWER and then OUT_OF_ORDER_SEQUENCE for
-   * that partition until its delivery timeout. Listing a partition's end offset only succeeds once
-   * the broker has it.
-   */
-  private static void awaitPartitionsServed(KafkaSettings kafka) {
-    var latest = new HashMap<TopicPartition, OffsetSpec>();
-    for (var topic : List.of(Topics.LISTINGS, Topics.ASSESSMENTS, Topics.LEADS)) {
-      for (int p = 0; p < PARTITIONS; p++) {
-        latest.put(new TopicPartition(topic.name(), p), OffsetSpec.latest());
-      }
-    }
-    try (Admin admin = Admin.create(kafka.clientConfig())) {
-      await()
-          .atMost(WAIT)
-          .ignoreExceptions()
-          .until(
-              () ->
-                  admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).size()
-                      == latest.size());
-    }
   }
 
   private static StreamsApp startDetect(KafkaSettings kafka, Path stateRoot, CrashingRules rules) {
