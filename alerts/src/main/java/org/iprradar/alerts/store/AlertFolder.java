@@ -74,29 +74,7 @@ public final class AlertFolder {
             .reversed());
     List<Assessment> kept = listings.subList(0, Math.min(MAX_LISTINGS, listings.size()));
     double score = kept.stream().mapToDouble(Assessment::score).max().orElse(latest.score());
-    var updated =
-        new Alert(
-            current.schemaVersion(),
-            current.id(),
-            current.leadKey(),
-            current.status(),
-            current.bureau(),
-            current.coRecipients(),
-            current.jurisdiction(),
-            current.jurisdictionName(),
-            current.crossRegion(),
-            current.infringementType(),
-            current.category(),
-            current.platform(),
-            current.sellerId(),
-            score,
-            kept,
-            current.createdAt(),
-            latest.assessedAt(),
-            current.history(),
-            current.estimatedSales(),
-            current.unitsSold(),
-            current.escalation());
+    var updated = current.withEvidence(score, kept, latest.assessedAt());
     return escalate(updated, latest);
   }
 
@@ -116,27 +94,7 @@ public final class AlertFolder {
     var coRecipients = new LinkedHashSet<>(alert.coRecipients());
     coRecipients.addAll(
         escalator.coRecipients(escalation, latest.crossBorder(), alert.bureau().id()));
-    return new Alert(
-        alert.schemaVersion(),
-        alert.id(),
-        alert.leadKey(),
-        alert.status(),
-        alert.bureau(),
-        List.copyOf(coRecipients),
-        alert.jurisdiction(),
-        alert.jurisdictionName(),
-        alert.crossRegion(),
-        alert.infringementType(),
-        alert.category(),
-        alert.platform(),
-        alert.sellerId(),
-        alert.score(),
-        alert.listings(),
-        alert.createdAt(),
-        alert.updatedAt(),
-        alert.history(),
-        amounts.estimatedSales(),
-        amounts.unitsSold(),
-        escalation);
+    return alert.withEscalation(
+        List.copyOf(coRecipients), amounts.estimatedSales(), amounts.unitsSold(), escalation);
   }
 }

@@ -221,27 +221,7 @@ class WebhookDeliveryTest {
   @Test
   void shouldDeliverToACoRecipientWithAnEndpoint() throws Exception {
     var alert = alert("COPYRIGHT");
-    offer(
-        new Alert(
-            alert.schemaVersion(),
-            alert.id(),
-            alert.leadKey(),
-            alert.status(),
-            alert.bureau(),
-            List.of("MARKET_SUPERVISION"),
-            alert.jurisdiction(),
-            alert.jurisdictionName(),
-            alert.crossRegion(),
-            alert.infringementType(),
-            alert.category(),
-            alert.platform(),
-            alert.sellerId(),
-            alert.score(),
-            alert.listings(),
-            alert.createdAt(),
-            alert.updatedAt(),
-            alert.history()),
-        0);
+    offer(alert("COPYRIGHT", List.of("MARKET_SUPERVISION")), 0);
 
     worker.pollOnce(Duration.ZERO);
 
@@ -282,13 +262,17 @@ class WebhookDeliveryTest {
   }
 
   private static Alert alert(String bureau) {
+    return alert(bureau, List.of());
+  }
+
+  private static Alert alert(String bureau, List<String> coRecipients) {
     return new Alert(
         Alert.SCHEMA_VERSION,
         "taobao:s1:COUNTERFEIT_TRADEMARK",
         "taobao:s1:COUNTERFEIT_TRADEMARK",
         AlertStatus.OPEN,
         new Bureau(bureau, null, null),
-        List.of(),
+        coRecipients,
         "320602",
         "崇川区",
         false,

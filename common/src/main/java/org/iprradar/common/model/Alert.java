@@ -106,6 +106,62 @@ public record Alert(
         Escalation.NONE);
   }
 
+  /** This alert with new evidence: the listings it keeps, their highest score, and when. */
+  public Alert withEvidence(double newScore, List<Assessment> newListings, Instant assessedAt) {
+    return new Alert(
+        schemaVersion,
+        id,
+        leadKey,
+        status,
+        bureau,
+        coRecipients,
+        jurisdiction,
+        jurisdictionName,
+        crossRegion,
+        infringementType,
+        category,
+        platform,
+        sellerId,
+        newScore,
+        newListings,
+        createdAt,
+        assessedAt,
+        history,
+        estimatedSales,
+        unitsSold,
+        escalation);
+  }
+
+  /** This alert with its amounts recomputed and its escalation and co-recipients updated. */
+  public Alert withEscalation(
+      List<String> newCoRecipients,
+      BigDecimal newEstimatedSales,
+      long newUnitsSold,
+      Escalation newEscalation) {
+    return new Alert(
+        schemaVersion,
+        id,
+        leadKey,
+        status,
+        bureau,
+        newCoRecipients,
+        jurisdiction,
+        jurisdictionName,
+        crossRegion,
+        infringementType,
+        category,
+        platform,
+        sellerId,
+        score,
+        listings,
+        createdAt,
+        updatedAt,
+        history,
+        newEstimatedSales,
+        newUnitsSold,
+        newEscalation);
+  }
+
   /**
    * This alert after an accepted action: the entry's status, and the entry appended to the history.
    * The only way history grows, so entries are never edited or removed.
