@@ -7,6 +7,7 @@ import org.iprradar.common.json.JsonSerde;
 import org.iprradar.common.model.Alert;
 import org.iprradar.common.model.Assessment;
 import org.iprradar.common.model.Brand;
+import org.iprradar.common.model.Complaint;
 import org.iprradar.common.model.Lead;
 import org.iprradar.common.model.Listing;
 import org.iprradar.common.model.Rule;
@@ -23,6 +24,18 @@ public final class Topics {
   /** Exactly one assessment per listing version, keyed like the listing. */
   public static final Topic<String, Assessment> ASSESSMENTS =
       new Topic<>("assessments", Serdes.String(), new JsonSerde<>(Assessment.class), Map.of());
+
+  /**
+   * Complaints about listings and sellers, keyed {@code platform:complaintId} so that a complaint
+   * sent twice is one complaint. Kept for 90 days: detect counts them over 30-day windows, and a
+   * restarted detect rebuilds its counts from this topic.
+   */
+  public static final Topic<String, Complaint> COMPLAINTS =
+      new Topic<>(
+          "complaints",
+          Serdes.String(),
+          new JsonSerde<>(Complaint.class),
+          Map.of("retention.ms", String.valueOf(90L * 24 * 60 * 60 * 1000)));
 
   /** Assessments above the threshold, keyed {@code platform:sellerId:TYPE}. */
   public static final Topic<String, Lead> LEADS =
@@ -88,6 +101,7 @@ public final class Topics {
   public static final List<Topic<?, ?>> ALL =
       List.of(
           LISTINGS,
+          COMPLAINTS,
           ASSESSMENTS,
           LEADS,
           TRIAGE_ACTIONS,
