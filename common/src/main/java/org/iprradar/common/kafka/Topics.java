@@ -11,6 +11,7 @@ import org.iprradar.common.model.Complaint;
 import org.iprradar.common.model.Lead;
 import org.iprradar.common.model.Listing;
 import org.iprradar.common.model.Rule;
+import org.iprradar.common.model.ScoringOverride;
 import org.iprradar.common.model.SellerRecord;
 import org.iprradar.common.model.TriageAction;
 
@@ -65,6 +66,18 @@ public final class Topics {
       new Topic<>("brands", Serdes.String(), new JsonSerde<>(Brand.class), compactedConfig());
 
   /**
+   * Scoring weights and thresholds that override detect's start-up configuration, keyed {@link
+   * ScoringOverride#ALL_CATEGORIES} or by listing category; a tombstone removes the override.
+   * Compacted like rules: detect reads it from the beginning at every start.
+   */
+  public static final Topic<String, ScoringOverride> SCORING_SETTINGS =
+      new Topic<>(
+          "scoring-settings",
+          Serdes.String(),
+          new JsonSerde<>(ScoringOverride.class),
+          compactedConfig());
+
+  /**
    * What is known about each seller, keyed {@code platform:sellerId}; a tombstone deletes the
    * record. Compacted: detect keeps the latest record of every seller to score its listings with.
    */
@@ -107,6 +120,7 @@ public final class Topics {
           TRIAGE_ACTIONS,
           RULES,
           BRANDS,
+          SCORING_SETTINGS,
           SELLER_RECORDS,
           DEAD_LETTERS,
           ALERT_DELIVERIES);

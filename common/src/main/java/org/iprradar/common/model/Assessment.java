@@ -14,6 +14,8 @@ import java.util.Objects;
  *     partner does not report units sold. Absent from assessments written before it existed
  * @param crossBorder whether the listing is offered for export, so that customs hears of it; false
  *     in assessments written before it existed
+ * @param versions the versions of the rules, brands and weights that produced the score; null in
+ *     assessments written before it existed
  */
 public record Assessment(
     int schemaVersion,
@@ -34,7 +36,8 @@ public record Assessment(
     List<Signal> signals,
     Instant assessedAt,
     BigDecimal estimatedSales,
-    boolean crossBorder) {
+    boolean crossBorder,
+    ConfigVersions versions) {
 
   public static final int SCHEMA_VERSION = 1;
 
@@ -47,6 +50,50 @@ public record Assessment(
       throw new IllegalArgumentException("score must be within 0..100, was " + score);
     }
     signals = signals == null ? List.of() : List.copyOf(signals);
+  }
+
+  /** An assessment whose configuration versions are not known. */
+  public Assessment(
+      int schemaVersion,
+      String listingKey,
+      String platform,
+      String listingId,
+      long listingVersion,
+      String title,
+      BigDecimal price,
+      String sellerId,
+      String sellerRegion,
+      String shopName,
+      String category,
+      double score,
+      InfringementType infringementType,
+      String brandId,
+      boolean lead,
+      List<Signal> signals,
+      Instant assessedAt,
+      BigDecimal estimatedSales,
+      boolean crossBorder) {
+    this(
+        schemaVersion,
+        listingKey,
+        platform,
+        listingId,
+        listingVersion,
+        title,
+        price,
+        sellerId,
+        sellerRegion,
+        shopName,
+        category,
+        score,
+        infringementType,
+        brandId,
+        lead,
+        signals,
+        assessedAt,
+        estimatedSales,
+        crossBorder,
+        null);
   }
 
   /** An assessment of a domestic listing whose sales are not known. */
@@ -87,7 +134,33 @@ public record Assessment(
         signals,
         assessedAt,
         null,
-        false);
+        false,
+        null);
+  }
+
+  /** This assessment, recording the versions of the configuration that produced it. */
+  public Assessment withVersions(ConfigVersions newVersions) {
+    return new Assessment(
+        schemaVersion,
+        listingKey,
+        platform,
+        listingId,
+        listingVersion,
+        title,
+        price,
+        sellerId,
+        sellerRegion,
+        shopName,
+        category,
+        score,
+        infringementType,
+        brandId,
+        lead,
+        signals,
+        assessedAt,
+        estimatedSales,
+        crossBorder,
+        newVersions);
   }
 
   /** Price × units sold, or null when units sold are not known. */

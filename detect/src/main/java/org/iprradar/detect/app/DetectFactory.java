@@ -10,13 +10,15 @@ import org.iprradar.detect.match.ListingAnalyzer;
 import org.iprradar.detect.match.Presearcher;
 import org.iprradar.detect.rules.RuleBook;
 import org.iprradar.detect.score.Scorer;
+import org.iprradar.detect.score.ScoringBook;
 import org.iprradar.detect.score.ScoringSettings;
 import org.iprradar.detect.score.SellerHistoryWeights;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds the rule book from the configured rule and brand files, and the scorer with its weights.
+ * Builds the rule book from the configured rule and brand files, and the scoring book with its
+ * start-up weights.
  */
 @Factory
 final class DetectFactory {
@@ -79,8 +81,20 @@ final class DetectFactory {
         config.sellerHistoryCap());
   }
 
+  /** Scores with the configured settings alone; the topology scores with {@link ScoringBook}. */
   @Singleton
   Scorer scorer(ScoringSettings settings, SellerHistoryWeights sellerWeights) {
     return new Scorer(settings, sellerWeights);
+  }
+
+  /**
+   * The settings in force: the configured ones, overridden at run time by the scoring-settings
+   * topic.
+   */
+  @Singleton
+  ScoringBook scoringBook(ScoringSettings settings, SellerHistoryWeights sellerWeights) {
+    var book = new ScoringBook(settings, sellerWeights);
+    LOG.info("Scoring settings from configuration have version {}", book.get().version());
+    return book;
   }
 }

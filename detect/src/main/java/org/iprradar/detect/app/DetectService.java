@@ -14,15 +14,15 @@ import org.iprradar.common.kafka.TopicProvisioner;
 import org.iprradar.common.kafka.Topics;
 import org.iprradar.detect.rules.RuleBook;
 import org.iprradar.detect.rules.RuleFeed;
-import org.iprradar.detect.score.Scorer;
+import org.iprradar.detect.score.ScoringBook;
 import org.iprradar.detect.topology.DetectTopology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs the rule feed and the detect topology for as long as the application runs. The topology
- * starts once the feed has read the rules and brands topics, so that after a restart no listing is
- * scored with half the rule book.
+ * starts once the feed has read the rules, brands and scoring-settings topics, so that after a
+ * restart no listing is scored with half the rule book or the wrong weights.
  */
 @Singleton
 public final class DetectService implements AutoCloseable {
@@ -36,19 +36,19 @@ public final class DetectService implements AutoCloseable {
 
   DetectService(
       RuleBook rules,
-      Scorer scorer,
+      ScoringBook scoring,
       DetectConfiguration config,
       @Value("${kafka.bootstrap-servers}") String bootstrapServers,
       @Value("${ipr.kafka.partitions:3}") int partitions,
       @Value("${ipr.kafka.replication-factor:1}") short replicationFactor,
       @Value("${ipr.data-dir:data}") String dataDir) {
     this.kafka = new KafkaSettings(bootstrapServers, partitions, replicationFactor, null);
-    this.feed = RuleFeed.create(kafka, rules);
+    this.feed = RuleFeed.create(kafka, rules, scoring);
     this.catchUpTimeout = config.feedCatchUpTimeout();
     this.app =
         StreamsApp.create(
             DetectTopology.APPLICATION_ID,
-            DetectTopology.build(rules, scorer, Clock.systemUTC()),
+            DetectTopology.build(rules, scoring, Clock.systemUTC()),
             kafka,
             Path.of(dataDir, "streams"),
             null);

@@ -4,21 +4,28 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.iprradar.common.json.Json;
 import org.iprradar.common.kafka.Topics;
 import org.iprradar.common.model.Brand;
 import org.iprradar.common.model.Rule;
+import org.iprradar.common.model.ScoringOverride;
+import org.iprradar.detect.score.ScoringBook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies records of the {@code rules} and {@code brands} topics to a {@link RuleBook}, one poll
- * batch at a time, and publishes once at the end of a batch that changed anything: a bulk load
- * costs one rebuild per batch, not one per rule. A record that cannot be applied is rejected with
- * its reason and never stops the others. No Kafka client and no thread, so that the handling of
- * every kind of record is tested without a broker; not thread-safe, the feed's thread owns it.
+ * Applies records of the {@code rules} and {@code brands} topics to a {@link RuleBook}, and of the
+ * {@code scoring-settings} topic to a {@link ScoringBook}, one poll batch at a time, and publishes
+ * each book once at the end of a batch that changed it: a bulk load costs one rebuild per batch,
+ * not one per rule. A record that cannot be applied is rejected with its reason and never stops the
+ * others. No Kafka client and no thread, so that the handling of every kind of record is tested
+ * without a broker; not thread-safe, the feed's thread owns it.
  *
  * <p>The key is the rule or brand id and must equal the id in the value; a null value (tombstone)
  * deletes. The topic's latest record for an id wins, also over a rule of the same id from the YAML
@@ -28,10 +35,25 @@ final class FeedApplier {
 
   private static final Logger LOG = LoggerFactory.getLogger(FeedApplier.class);
 
+  /** The fields of a scoring-settings entry; any other is a typo that would silently do nothing. */
+  private static final Set<String> SETTINGS_FIELDS =
+      Arrays.stream(ScoringOverride.class.getRecordComponents())
+          .map(c -> c.getName())
+          .collect(Collectors.toUnmodifiableSet());
+
   private final RuleBook book;
+  private final ScoringBook scoring;
 
   FeedApplier(RuleBook book) {
+    this(book, null);
+  }
+
+  /**
+   * @param scoring the book of scoring settings, or null when the feed does not read them
+   */
+  FeedApplier(RuleBook book, ScoringBook scoring) {
     this.book = book;
+    this.scoring = scoring;
   }
 
   /** Applies {@code records} in order and publishes the result if anything changed. */
@@ -56,14 +78,28 @@ final class FeedApplier {
       }
     }
     long published = counts.changes() > 0 ? book.publish().version() : 0;
+    String settingsVersion = null;
+    if (counts.settingsPut + counts.settingsRemoved > 0) {
+      settingsVersion = scoring.publish().version();
+      LOG.info(
+          "Scoring settings version {} in force: {}",
+          settingsVersion,
+          scoring.entries().entrySet().stream()
+              .map(e -> e.getKey() + " v" + e.getValue().version())
+              .sorted()
+              .collect(Collectors.joining(", ", "[", "]")));
+    }
     return new FeedBatch(
         counts.records,
         counts.rulesPut,
         counts.rulesRemoved,
         counts.brandsPut,
         counts.brandsRemoved,
+        counts.settingsPut,
+        counts.settingsRemoved,
         rejections,
-        published);
+        published,
+        settingsVersion);
   }
 
   /**
@@ -77,7 +113,77 @@ final class FeedApplier {
     if (topic.equals(Topics.BRANDS.name())) {
       return applyBrand(record, counts);
     }
-    return "the rule feed reads only " + Topics.RULES.name() + " and " + Topics.BRANDS.name();
+    if (topic.equals(Topics.SCORING_SETTINGS.name()) && scoring != null) {
+      return applySettings(record, counts);
+    }
+    return "the rule feed does not read topic " + topic;
+  }
+
+  private String applySettings(ConsumerRecord<byte[], byte[]> record, Counts counts) {
+    String key = key(record);
+    if (key == null) {
+      return "a scoring-settings record needs "
+          + ScoringOverride.ALL_CATEGORIES
+          + " or a listing category as its key";
+    }
+    if (record.value() == null) {
+      scoring.remove(key);
+      counts.settingsRemoved++;
+      LOG.debug("Scoring settings of {} deleted by a tombstone", key);
+      return null;
+    }
+    ScoringOverride entry;
+    try {
+      entry =
+          Topics.SCORING_SETTINGS
+              .valueSerde()
+              .deserializer()
+              .deserialize(record.topic(), record.value());
+    } catch (SerializationException e) {
+      return "scoring settings " + key + ": " + e.getMessage();
+    }
+    String unknown = unknownFields(record.value());
+    if (!unknown.isEmpty()) {
+      return "scoring settings "
+          + key
+          + " version "
+          + entry.version()
+          + ": unknown field "
+          + unknown
+          + " (known: "
+          + SETTINGS_FIELDS.stream().sorted().collect(Collectors.joining(", "))
+          + ")";
+    }
+    var refused = scoring.put(key, entry);
+    if (refused.isPresent()) {
+      return "scoring settings "
+          + key
+          + " version "
+          + entry.version()
+          + ": "
+          + refused.get()
+          + " (the settings in force stay)";
+    }
+    counts.settingsPut++;
+    LOG.debug("Scoring settings of {} version {} staged", key, entry.version());
+    return null;
+  }
+
+  /** The fields of a settings entry that are not fields of one, comma-separated. */
+  private static String unknownFields(byte[] json) {
+    try {
+      var unknown = new ArrayList<String>();
+      for (Iterator<String> names = Json.mapper().readTree(json).fieldNames(); names.hasNext(); ) {
+        String name = names.next();
+        if (!SETTINGS_FIELDS.contains(name)) {
+          unknown.add(name);
+        }
+      }
+      return String.join(", ", unknown);
+    } catch (IOException e) {
+      // Unreachable: the same bytes were just read as an entry.
+      return "";
+    }
   }
 
   private String applyRule(ConsumerRecord<byte[], byte[]> record, Counts counts) {
@@ -171,7 +277,10 @@ final class FeedApplier {
     int rulesRemoved;
     int brandsPut;
     int brandsRemoved;
+    int settingsPut;
+    int settingsRemoved;
 
+    /** Changes of the rule book. */
     int changes() {
       return rulesPut + rulesRemoved + brandsPut + brandsRemoved;
     }

@@ -16,6 +16,7 @@ import org.iprradar.detect.match.Presearcher;
 import org.iprradar.detect.match.RuleCompiler;
 import org.iprradar.detect.match.RuleSyntaxException;
 import org.iprradar.detect.score.BrandRegistry;
+import org.iprradar.detect.score.ContentDigest;
 
 /**
  * The rules and brands in force, changed at run time. Writers stage changes ({@link #putRule},
@@ -33,6 +34,8 @@ public final class RuleBook implements Supplier<RuleSet> {
   private final Map<String, MatchRule> rules = new LinkedHashMap<>();
   private final Map<String, Brand> brands = new LinkedHashMap<>();
   private final Map<String, MatchRule> brandRules = new LinkedHashMap<>();
+  // The rules as written, for the rules version: what an operator wrote, not how it compiled.
+  private final Map<String, Rule> ruleSources = new LinkedHashMap<>();
   private final AtomicReference<RuleSet> current;
   private long version;
 
@@ -49,7 +52,9 @@ public final class RuleBook implements Supplier<RuleSet> {
             new RuleSet(
                 0,
                 new ListingMatcher(List.of(), analyzer, presearcher),
-                new BrandRegistry(List.of())));
+                new BrandRegistry(List.of()),
+                digest(Map.of()),
+                digest(Map.of())));
   }
 
   /** The set in force now. Lock-free. */
@@ -77,6 +82,7 @@ public final class RuleBook implements Supplier<RuleSet> {
     }
     synchronized (lock) {
       rules.put(rule.id(), compiled);
+      ruleSources.put(rule.id(), rule);
     }
     return Optional.empty();
   }
@@ -84,6 +90,7 @@ public final class RuleBook implements Supplier<RuleSet> {
   public void removeRule(String ruleId) {
     synchronized (lock) {
       rules.remove(ruleId);
+      ruleSources.remove(ruleId);
     }
   }
 
@@ -113,10 +120,20 @@ public final class RuleBook implements Supplier<RuleSet> {
           new RuleSet(
               ++version,
               new ListingMatcher(all, analyzer, presearcher),
-              new BrandRegistry(List.copyOf(brands.values())));
+              new BrandRegistry(List.copyOf(brands.values())),
+              digest(ruleSources),
+              digest(brands));
       current.set(set);
       return set;
     }
+  }
+
+  /**
+   * The version of a collection of rules or brands: a digest of their content in the order of their
+   * ids, so that the same rules read in another order after a restart have the same version.
+   */
+  private static String digest(Map<String, ?> byId) {
+    return ContentDigest.start().addAll(byId).finish();
   }
 
   /** How many operator rules and brands are staged. */

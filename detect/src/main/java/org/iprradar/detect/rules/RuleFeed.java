@@ -24,16 +24,18 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.iprradar.common.kafka.DeadLetters;
 import org.iprradar.common.kafka.KafkaSettings;
 import org.iprradar.common.kafka.Topics;
+import org.iprradar.detect.score.ScoringBook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps a {@link RuleBook} in step with the compacted {@code rules} and {@code brands} topics, on a
- * thread of its own. Every start reads both topics from the beginning, since together they are the
- * rule book; then it follows them. It needs no consumer group: every detect instance reads every
- * partition. Only committed records are read, so a rule written in an aborted transaction never
- * takes effect. Records it cannot apply go to the dead-letter topic and never stop it; when Kafka
- * is away the consumer reconnects and the feed goes on where it was.
+ * Keeps a {@link RuleBook} in step with the compacted {@code rules} and {@code brands} topics, and
+ * a {@link ScoringBook} with the compacted {@code scoring-settings} topic when given one, on a
+ * thread of its own. Every start reads the topics from the beginning, since together they are the
+ * configuration; then it follows them. It needs no consumer group: every detect instance reads
+ * every partition. Only committed records are read, so a rule written in an aborted transaction
+ * never takes effect. Records it cannot apply go to the dead-letter topic and never stop it; when
+ * Kafka is away the consumer reconnects and the feed goes on where it was.
  *
  * <p>{@link #awaitCaughtUp} tells when everything written before the start has been applied, so
  * that listings are not scored with half the rules after a restart.
@@ -45,12 +47,16 @@ public final class RuleFeed implements AutoCloseable {
 
   static final List<String> TOPICS = List.of(Topics.RULES.name(), Topics.BRANDS.name());
 
+  static final List<String> TOPICS_WITH_SETTINGS =
+      List.of(Topics.RULES.name(), Topics.BRANDS.name(), Topics.SCORING_SETTINGS.name());
+
   private static final Logger LOG = LoggerFactory.getLogger(RuleFeed.class);
   private static final Duration POLL = Duration.ofMillis(500);
   private static final Duration POSITION_TIMEOUT = Duration.ofSeconds(10);
   private static final Duration PARTITION_CHECK = Duration.ofMinutes(1);
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
+  private final List<String> topics;
   private final Consumer<byte[], byte[]> consumer;
   private final Producer<byte[], byte[]> deadLetters;
   private final RuleBook book;
@@ -74,15 +80,40 @@ public final class RuleFeed implements AutoCloseable {
       Producer<byte[], byte[]> deadLetters,
       RuleBook book,
       Duration retryBackoff) {
+    this(consumer, deadLetters, book, null, retryBackoff);
+  }
+
+  /**
+   * @param scoring the book of scoring settings to keep in step, or null to read rules and brands
+   *     only
+   */
+  RuleFeed(
+      Consumer<byte[], byte[]> consumer,
+      Producer<byte[], byte[]> deadLetters,
+      RuleBook book,
+      ScoringBook scoring,
+      Duration retryBackoff) {
+    this.topics = scoring == null ? TOPICS : TOPICS_WITH_SETTINGS;
     this.consumer = consumer;
     this.deadLetters = deadLetters;
     this.book = book;
-    this.applier = new FeedApplier(book);
+    this.applier = new FeedApplier(book, scoring);
     this.retryBackoff = retryBackoff;
   }
 
-  /** A feed into {@code book} from the cluster of {@code kafka}; {@link #start()} starts it. */
+  /**
+   * A feed into {@code book} from the rules and brands topics of the cluster of {@code kafka};
+   * {@link #start()} starts it.
+   */
   public static RuleFeed create(KafkaSettings kafka, RuleBook book) {
+    return create(kafka, book, null);
+  }
+
+  /**
+   * A feed into {@code book} and {@code scoring} (if not null) from the cluster of {@code kafka};
+   * {@link #start()} starts it.
+   */
+  public static RuleFeed create(KafkaSettings kafka, RuleBook book, ScoringBook scoring) {
     Map<String, Object> consumerConfig = kafka.clientConfig();
     consumerConfig.put(ConsumerConfig.CLIENT_ID_CONFIG, APPLICATION);
     consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -98,7 +129,7 @@ public final class RuleFeed implements AutoCloseable {
             kafka.durableProducerConfig(APPLICATION + "-dead-letters"),
             new ByteArraySerializer(),
             new ByteArraySerializer());
-    return new RuleFeed(consumer, producer, book, Duration.ofSeconds(2));
+    return new RuleFeed(consumer, producer, book, scoring, Duration.ofSeconds(2));
   }
 
   /** Starts reading on the feed's own thread; does nothing if it runs already. */
@@ -118,7 +149,7 @@ public final class RuleFeed implements AutoCloseable {
     }
   }
 
-  /** Whether every record written to both topics before the start has been applied. */
+  /** Whether every record written to the topics before the start has been applied. */
   public boolean isCaughtUp() {
     return caughtUp.getCount() == 0;
   }
@@ -141,7 +172,7 @@ public final class RuleFeed implements AutoCloseable {
   }
 
   private void run() {
-    LOG.info("Rule feed reading {} from the beginning", TOPICS);
+    LOG.info("Rule feed reading {} from the beginning", topics);
     try {
       while (!isStopping()) {
         step();
@@ -177,7 +208,7 @@ public final class RuleFeed implements AutoCloseable {
       // close() cut a blocking call short; the loop sees it is stopping.
     } catch (KafkaException e) {
       // Broker away, timeouts, leader changes: the consumer keeps its positions; try again.
-      LOG.warn("Rule feed cannot read {} now ({}); retrying in {}", TOPICS, e, retryBackoff);
+      LOG.warn("Rule feed cannot read {} now ({}); retrying in {}", topics, e, retryBackoff);
       pause();
     } catch (RuntimeException e) {
       LOG.error("Rule feed failed; retrying in {}", retryBackoff, e);
@@ -186,7 +217,7 @@ public final class RuleFeed implements AutoCloseable {
   }
 
   /**
-   * Assigns every partition of both topics, at start and then once a minute, so that partitions
+   * Assigns every partition of the topics, at start and then once a minute, so that partitions
    * added later are read too (from their beginning).
    */
   private void refreshAssignment() {
@@ -196,7 +227,7 @@ public final class RuleFeed implements AutoCloseable {
     }
     nextPartitionCheck = now + PARTITION_CHECK.toNanos();
     var partitions = new HashSet<TopicPartition>();
-    for (String topic : TOPICS) {
+    for (String topic : topics) {
       List<PartitionInfo> infos = consumer.partitionsFor(topic);
       if (infos == null || infos.isEmpty()) {
         if (assigned.isEmpty() && !warnedNoTopics) {
@@ -236,7 +267,7 @@ public final class RuleFeed implements AutoCloseable {
       RuleSet set = book.get();
       LOG.info(
           "Rule feed caught up with {}: rule set version {} in force, {} rules and {} brands",
-          TOPICS,
+          topics,
           set.version(),
           set.matcher().rules().size() - set.brands().all().size(),
           set.brands().all().size());
@@ -268,19 +299,24 @@ public final class RuleFeed implements AutoCloseable {
   }
 
   private void logBatch(FeedBatch batch) {
-    if (!batch.published() && batch.rejections().isEmpty()) {
+    if (!batch.published() && !batch.publishedSettings() && batch.rejections().isEmpty()) {
       return;
     }
     LOG.info(
         "Rule feed read {} records: {} rules put, {} rules removed, {} brands put, {} brands"
-            + " removed, {} rejected{}",
+            + " removed, {} scoring settings put, {} removed, {} rejected{}{}",
         batch.records(),
         batch.rulesPut(),
         batch.rulesRemoved(),
         batch.brandsPut(),
         batch.brandsRemoved(),
+        batch.settingsPut(),
+        batch.settingsRemoved(),
         batch.rejections().size(),
-        batch.published() ? "; rule set version " + batch.publishedVersion() + " in force" : "");
+        batch.published() ? "; rule set version " + batch.publishedVersion() + " in force" : "",
+        batch.publishedSettings()
+            ? "; scoring settings version " + batch.settingsVersion() + " in force"
+            : "");
   }
 
   private boolean isStopping() {

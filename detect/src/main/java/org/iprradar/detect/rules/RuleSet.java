@@ -9,11 +9,21 @@ import org.iprradar.detect.score.BrandRegistry;
  * brand registry they were derived from. Immutable; matching a listing uses one set from start to
  * end.
  *
- * @param version increases with every publication
+ * @param version increases with every publication; counts publications of this process only
+ * @param rulesVersion a digest of the operator rules in the set, the same for the same rules after
+ *     a restart; the rules version an assessment records
+ * @param brandsVersion a digest of the brands in the set, likewise
  */
-public record RuleSet(long version, ListingMatcher matcher, BrandRegistry brands) {
+public record RuleSet(
+    long version,
+    ListingMatcher matcher,
+    BrandRegistry brands,
+    String rulesVersion,
+    String brandsVersion) {
   public RuleSet {
     Objects.requireNonNull(matcher, "matcher");
     Objects.requireNonNull(brands, "brands");
+    Objects.requireNonNull(rulesVersion, "rulesVersion");
+    Objects.requireNonNull(brandsVersion, "brandsVersion");
   }
 }

@@ -66,6 +66,10 @@ public final class Scorer {
     return settings;
   }
 
+  public SellerHistoryWeights sellerWeights() {
+    return sellerWeights;
+  }
+
   /**
    * @param brands the registry the match was made with, for brand details and reference prices
    */

@@ -9,17 +9,19 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.iprradar.common.json.JsonSerde;
 import org.iprradar.common.kafka.DeadLetters;
 import org.iprradar.common.kafka.Topics;
+import org.iprradar.common.model.ConfigVersions;
 import org.iprradar.common.model.Listing;
 import org.iprradar.common.model.SellerRecord;
 import org.iprradar.detect.rules.RuleSet;
-import org.iprradar.detect.score.Scorer;
+import org.iprradar.detect.score.ScorerSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads a listing, looks up its seller's record in the global seller store, and assesses it. A
- * record that is not a listing, or that the engine fails on, becomes a dead letter with its
- * original bytes and the reason in headers: it never stops the stream thread.
+ * Reads a listing, looks up its seller's record in the global seller store, and assesses it with
+ * the rules and the scoring settings of its category in force, recording their versions. A record
+ * that is not a listing, or that the engine fails on, becomes a dead letter with its original bytes
+ * and the reason in headers: it never stops the stream thread.
  */
 final class AssessProcessor implements FixedKeyProcessor<String, byte[], Outcome> {
 
@@ -27,14 +29,14 @@ final class AssessProcessor implements FixedKeyProcessor<String, byte[], Outcome
   private static final JsonSerde<Listing> LISTING = new JsonSerde<>(Listing.class);
 
   private final Supplier<RuleSet> rules;
-  private final Scorer scorer;
+  private final Supplier<ScorerSet> scorers;
   private final Clock clock;
   private FixedKeyProcessorContext<String, Outcome> context;
   private ReadOnlyKeyValueStore<String, SellerRecord> sellers;
 
-  AssessProcessor(Supplier<RuleSet> rules, Scorer scorer, Clock clock) {
+  AssessProcessor(Supplier<RuleSet> rules, Supplier<ScorerSet> scorers, Clock clock) {
     this.rules = rules;
-    this.scorer = scorer;
+    this.scorers = scorers;
     this.clock = clock;
   }
 
@@ -55,6 +57,7 @@ final class AssessProcessor implements FixedKeyProcessor<String, byte[], Outcome
     }
     try {
       RuleSet set = rules.get();
+      ScorerSet scoring = scorers.get();
       var match = set.matcher().match(listing);
       match
           .errors()
@@ -62,7 +65,12 @@ final class AssessProcessor implements FixedKeyProcessor<String, byte[], Outcome
               (ruleId, error) ->
                   LOG.warn("Rule {} failed on listing {}: {}", ruleId, listing.key(), error));
       SellerRecord seller = sellers.get(SellerRecord.key(listing.platform(), listing.sellerId()));
-      var assessment = scorer.assess(listing, match, set.brands(), seller, clock.instant());
+      var versions = new ConfigVersions(set.rulesVersion(), set.brandsVersion(), scoring.version());
+      var assessment =
+          scoring
+              .forCategory(listing.category())
+              .assess(listing, match, set.brands(), seller, clock.instant())
+              .withVersions(versions);
       context.forward(record.withValue(new Outcome.Assessed(assessment)));
     } catch (RuntimeException e) {
       LOG.error("Cannot assess listing {}", listing.key(), e);

@@ -18,6 +18,7 @@ import org.iprradar.common.model.Assessment;
 import org.iprradar.common.model.Lead;
 import org.iprradar.detect.rules.RuleSet;
 import org.iprradar.detect.score.Scorer;
+import org.iprradar.detect.score.ScorerSet;
 
 /**
  * Builds the detect topology:
@@ -49,10 +50,22 @@ public final class DetectTopology {
   private DetectTopology() {}
 
   /**
+   * A topology that scores every listing with one scorer, whose settings never change.
+   *
    * @param rules the rule set in force, read once per listing so that rule changes apply from the
    *     next listing on
    */
   public static Topology build(Supplier<RuleSet> rules, Scorer scorer, Clock clock) {
+    ScorerSet fixed = ScorerSet.of(scorer);
+    return build(rules, () -> fixed, clock);
+  }
+
+  /**
+   * @param rules the rule set in force, read once per listing so that rule changes apply from the
+   *     next listing on
+   * @param scorers the scoring settings in force, likewise read once per listing
+   */
+  public static Topology build(Supplier<RuleSet> rules, Supplier<ScorerSet> scorers, Clock clock) {
     var builder = new StreamsBuilder();
     builder.addGlobalStore(
         Stores.keyValueStoreBuilder(
@@ -73,7 +86,7 @@ public final class DetectTopology {
         listings
             // A tombstone deletes a listing; there is nothing to assess.
             .filter((key, value) -> value != null, Named.as("skip-tombstones"))
-            .processValues(() -> new AssessProcessor(rules, scorer, clock), Named.as("assess"))
+            .processValues(() -> new AssessProcessor(rules, scorers, clock), Named.as("assess"))
             .split(Named.as("outcome-"));
 
     outcomes.branch(
