@@ -1,5 +1,6 @@
 package org.iprradar.detect.rules;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -140,7 +141,7 @@ final class FeedApplier {
               .deserializer()
               .deserialize(record.topic(), record.value());
     } catch (SerializationException e) {
-      return "scoring settings " + key + ": " + e.getMessage();
+      return "scoring settings " + key + ": " + e.getMessage() + field(e);
     }
     String unknown = unknownFields(record.value());
     if (!unknown.isEmpty()) {
@@ -167,6 +168,19 @@ final class FeedApplier {
     counts.settingsPut++;
     LOG.debug("Scoring settings of {} version {} staged", key, entry.version());
     return null;
+  }
+
+  /** " (field leadThreshold)" when Jackson knows which field it could not read, else "". */
+  private static String field(SerializationException e) {
+    if (e.getCause() instanceof JsonMappingException mapping) {
+      String path =
+          mapping.getPath().stream()
+              .map(JsonMappingException.Reference::getFieldName)
+              .filter(name -> name != null)
+              .collect(Collectors.joining("."));
+      return path.isEmpty() ? "" : " (field " + path + ")";
+    }
+    return "";
   }
 
   /** The fields of a settings entry that are not fields of one, comma-separated. */
