@@ -34,6 +34,23 @@ class AssessmentJsonTest {
     assertEquals(70.0, a.score());
     assertNull(a.estimatedSales());
     assertFalse(a.crossBorder());
+    assertNull(a.versions(), "written before versions existed");
+  }
+
+  @Test
+  void shouldWriteAndReadBackTheConfigurationVersions() {
+    var versions = new ConfigVersions("9f2c41d07a3be815", "c0ffee0123456789", "5e1d2a7700b4c3f2");
+    var a = SERDE.read(BEFORE_SALES.getBytes(StandardCharsets.UTF_8)).withVersions(versions);
+
+    var back = SERDE.read(SERDE.write(a));
+
+    assertEquals(versions, back.versions());
+    assertEquals(a, back);
+    assertTrue(
+        new String(SERDE.write(a), StandardCharsets.UTF_8)
+            .contains(
+                "\"versions\":{\"rules\":\"9f2c41d07a3be815\",\"brands\":\"c0ffee0123456789\","
+                    + "\"weights\":\"5e1d2a7700b4c3f2\"}"));
   }
 
   @Test
