@@ -64,10 +64,11 @@ public final class DetectService implements AutoCloseable {
 
   private void awaitRules() {
     LOG.info(
-        "Waiting up to {} for the rule feed to read topics {} and {} before scoring listings",
+        "Waiting up to {} for the rule feed to read topics {}, {} and {} before scoring listings",
         catchUpTimeout,
         Topics.RULES.name(),
-        Topics.BRANDS.name());
+        Topics.BRANDS.name(),
+        Topics.SCORING_SETTINGS.name());
     long started = System.nanoTime();
     boolean caughtUp;
     try {

@@ -1,5 +1,7 @@
 /**
  * Scoring: the matcher's hits, the brand registry and the listing's price become signals whose
- * contributions add up to a 0-100 score.
+ * contributions add up to a 0-100 score. The weights and thresholds in force per category live in
+ * the {@link org.iprradar.detect.score.ScoringBook}, changed at run time; {@link
+ * org.iprradar.detect.score.ContentDigest} gives configuration the versions assessments record.
  */
 package org.iprradar.detect.score;
