@@ -3,6 +3,7 @@ package org.iprradar.detect.rules;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,7 +40,7 @@ final class FeedApplier {
   /** The fields of a scoring-settings entry; any other is a typo that would silently do nothing. */
   private static final Set<String> SETTINGS_FIELDS =
       Arrays.stream(ScoringOverride.class.getRecordComponents())
-          .map(c -> c.getName())
+          .map(RecordComponent::getName)
           .collect(Collectors.toUnmodifiableSet());
 
   private final RuleBook book;
@@ -142,6 +143,9 @@ final class FeedApplier {
               .deserialize(record.topic(), record.value());
     } catch (SerializationException e) {
       return "scoring settings " + key + ": " + e.getMessage() + field(e);
+    }
+    if (entry == null) {
+      return "scoring settings " + key + ": the value is JSON null; a tombstone removes an entry";
     }
     String unknown = unknownFields(record.value());
     if (!unknown.isEmpty()) {

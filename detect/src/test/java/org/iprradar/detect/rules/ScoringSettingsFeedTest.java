@@ -81,11 +81,11 @@ class ScoringSettingsFeedTest {
                 settings("default", "{\"version\": 2, \"categoryPoints\": 9}"), // 4: not per cat
                 settings("Food Stuff", "{\"version\": 2, \"leadThreshold\": 40}"), // 5: bad key
                 settings(null, "{\"version\": 2, \"leadThreshold\": 40}"), // 6: no key
-                settings("food", "{\"version\": 2, \"leadThreshold\": ")) // 7: truncated
-            );
+                settings("food", "{\"version\": 2, \"leadThreshold\": "), // 7: truncated
+                settings("food", "null"))); // 8: not an entry
 
     var reasons = batch.rejections().stream().map(Rejection::reason).toList();
-    assertEquals(8, reasons.size(), reasons.toString());
+    assertEquals(9, reasons.size(), reasons.toString());
     assertTrue(reasons.get(0).startsWith("scoring settings food: not a valid ScoringOverride"));
     assertTrue(reasons.get(0).contains("leadThreshold must be within 0..100.0, was 150.0"));
     assertTrue(
@@ -100,6 +100,7 @@ class ScoringSettingsFeedTest {
     assertTrue(reasons.get(5).contains("key Food Stuff is neither default"), reasons.get(5));
     assertTrue(reasons.get(6).startsWith("a scoring-settings record needs default"));
     assertTrue(reasons.get(7).startsWith("scoring settings food: not a valid"), reasons.get(7));
+    assertTrue(reasons.get(8).contains("the value is JSON null"), reasons.get(8));
     assertFalse(batch.publishedSettings(), "nothing changed, nothing published");
     assertEquals(version, scoring.get().version());
     assertEquals(45.0, threshold("food"));
