@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Duration;
 import java.util.Map;
 import org.iprradar.detect.score.ScoringSettings;
+import org.iprradar.detect.score.SellerHistoryWeights;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,5 +50,17 @@ class ScoringConfigurationTest {
     var settings = new DetectFactory().scoringSettings(config(null, 10));
 
     assertEquals(ScoringSettings.DEFAULTS.categoryPoints(), settings.categoryPoints());
+  }
+
+  @Test
+  void shouldStartTheScoringBookFromTheConfiguredSettingsForEveryCategory() {
+    var factory = new DetectFactory();
+    var settings = factory.scoringSettings(config(Map.of("food", 4.5), 7));
+
+    var book = factory.scoringBook(settings, SellerHistoryWeights.DEFAULTS);
+
+    assertEquals(settings, book.get().forCategory("food").settings());
+    assertEquals(settings, book.get().forCategory(null).settings());
+    assertEquals(SellerHistoryWeights.DEFAULTS, book.get().fallback().sellerWeights());
   }
 }
