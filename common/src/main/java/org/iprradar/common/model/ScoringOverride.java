@@ -18,6 +18,12 @@ package org.iprradar.common.model;
  * @param crossBorderWeight points for a cross-border listing of a protected brand
  * @param implausibleNutrientWeight points for a fertiliser claiming impossible nutrient content
  * @param maxPlausibleNutrientPercent the highest N+P₂O₅+K₂O a compound fertiliser can carry, 0-100
+ * @param sellerBlacklistedWeight points for a seller on the credit blacklist
+ * @param sellerPenaltyWeight points for each prior penalty for counterfeiting or IP infringement
+ * @param sellerPenaltyCap the most points prior penalties add together
+ * @param sellerConfirmedAlertWeight points for each confirmed earlier alert on the seller
+ * @param sellerConfirmedAlertCap the most points confirmed alerts add together
+ * @param sellerHistoryCap the most points a seller's history adds to a listing's score
  * @param description why the operator made the change, for the log and the next operator
  */
 public record ScoringOverride(
@@ -31,6 +37,12 @@ public record ScoringOverride(
     Double crossBorderWeight,
     Double implausibleNutrientWeight,
     Double maxPlausibleNutrientPercent,
+    Double sellerBlacklistedWeight,
+    Double sellerPenaltyWeight,
+    Double sellerPenaltyCap,
+    Double sellerConfirmedAlertWeight,
+    Double sellerConfirmedAlertCap,
+    Double sellerHistoryCap,
     String description) {
 
   /** The key of the entry that applies to every category. */
@@ -50,6 +62,12 @@ public record ScoringOverride(
     requireWithin("crossBorderWeight", crossBorderWeight, 100);
     requireWithin("implausibleNutrientWeight", implausibleNutrientWeight, 100);
     requireWithin("maxPlausibleNutrientPercent", maxPlausibleNutrientPercent, 100);
+    requireWithin("sellerBlacklistedWeight", sellerBlacklistedWeight, 100);
+    requireWithin("sellerPenaltyWeight", sellerPenaltyWeight, 100);
+    requireWithin("sellerPenaltyCap", sellerPenaltyCap, 100);
+    requireWithin("sellerConfirmedAlertWeight", sellerConfirmedAlertWeight, 100);
+    requireWithin("sellerConfirmedAlertCap", sellerConfirmedAlertCap, 100);
+    requireWithin("sellerHistoryCap", sellerHistoryCap, 100);
     description = description == null ? "" : description;
   }
 

@@ -66,6 +66,7 @@ public final class ScoringBook implements Supplier<ScorerSet> {
       // Fields are checked one by one, so an entry valid over the start-up settings is valid over
       // any other entry too.
       overlay(base, entry, key);
+      overlay(sellerWeights, entry);
     } catch (IllegalArgumentException e) {
       return Optional.of(e.getMessage());
     }
@@ -100,11 +101,14 @@ public final class ScoringBook implements Supplier<ScorerSet> {
   private ScorerSet build(Map<String, ScoringOverride> staged) {
     ScoringOverride forAll = staged.get(ScoringOverride.ALL_CATEGORIES);
     ScoringSettings common = forAll == null ? base : overlay(base, forAll, null);
+    SellerHistoryWeights commonSeller =
+        forAll == null ? sellerWeights : overlay(sellerWeights, forAll);
     var byCategory = new HashMap<String, Scorer>();
     staged.forEach(
         (key, entry) -> {
           if (!key.equals(ScoringOverride.ALL_CATEGORIES)) {
-            byCategory.put(key, new Scorer(overlay(common, entry, key), sellerWeights));
+            byCategory.put(
+                key, new Scorer(overlay(common, entry, key), overlay(commonSeller, entry)));
           }
         });
     String version =
@@ -113,7 +117,7 @@ public final class ScoringBook implements Supplier<ScorerSet> {
             .add("seller", sellerWeights)
             .addAll(staged)
             .finish();
-    return new ScorerSet(version, new Scorer(common, sellerWeights), byCategory);
+    return new ScorerSet(version, new Scorer(common, commonSeller), byCategory);
   }
 
   /**
@@ -146,6 +150,17 @@ public final class ScoringBook implements Supplier<ScorerSet> {
         categoryPoints,
         settings.seasonalWindows(),
         or(entry.crossBorderWeight(), settings.crossBorderWeight()));
+  }
+
+  /** {@code weights} with the seller-history points {@code entry} sets. */
+  static SellerHistoryWeights overlay(SellerHistoryWeights weights, ScoringOverride entry) {
+    return weights.withPoints(
+        or(entry.sellerBlacklistedWeight(), weights.blacklistedWeight()),
+        or(entry.sellerPenaltyWeight(), weights.penaltyWeight()),
+        or(entry.sellerPenaltyCap(), weights.penaltyCap()),
+        or(entry.sellerConfirmedAlertWeight(), weights.confirmedAlertWeight()),
+        or(entry.sellerConfirmedAlertCap(), weights.confirmedAlertCap()),
+        or(entry.sellerHistoryCap(), weights.signalCap()));
   }
 
   private static double or(Double value, double otherwise) {

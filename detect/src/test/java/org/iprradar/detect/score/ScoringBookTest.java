@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import org.iprradar.common.kafka.Topics;
 import org.iprradar.common.model.Listing;
 import org.iprradar.common.model.ScoringOverride;
+import org.iprradar.common.model.SellerRecord;
 import org.iprradar.detect.Fixtures;
 import org.junit.jupiter.api.Test;
 
@@ -16,14 +19,16 @@ class ScoringBookTest {
   private final ScoringBook book =
       new ScoringBook(ScoringSettings.DEFAULTS, SellerHistoryWeights.DEFAULTS);
 
-  private static ScoringOverride threshold(int version, double leadThreshold) {
-    return new ScoringOverride(
-        version, leadThreshold, null, null, null, null, null, null, null, null, "test");
+  /** An entry as an operator writes it to the topic. */
+  private static ScoringOverride entry(String json) {
+    return Topics.SCORING_SETTINGS
+        .valueSerde()
+        .deserializer()
+        .deserialize("", json.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static ScoringOverride categoryPoints(int version, double points) {
-    return new ScoringOverride(
-        version, null, null, null, null, null, points, null, null, null, "test");
+  private static ScoringOverride threshold(int version, double leadThreshold) {
+    return entry("{\"version\": " + version + ", \"leadThreshold\": " + leadThreshold + "}");
   }
 
   private static double score(ScorerSet set, Listing listing) {
@@ -42,8 +47,7 @@ class ScoringBookTest {
   void shouldUseEachCategorysOwnThresholdOverTheEntryForAllOverTheStartUpSettings() {
     // Given all categories at 70, food at 50 and 10 category points, luxury bags untouched
     book.put(ScoringOverride.ALL_CATEGORIES, threshold(1, 70));
-    book.put(
-        "food", new ScoringOverride(1, 50.0, null, null, null, null, 10.0, null, null, null, ""));
+    book.put("food", entry("{\"version\": 1, \"leadThreshold\": 50, \"categoryPoints\": 10}"));
     ScorerSet set = book.publish();
 
     // replica slang 45 + food category 10 = 55: a lead at food's 50
@@ -64,7 +68,8 @@ class ScoringBookTest {
 
   @Test
   void shouldRefuseCategoryPointsForAllCategoriesAndKeysThatAreNoCategory() {
-    var points = book.put(ScoringOverride.ALL_CATEGORIES, categoryPoints(1, 5));
+    var points =
+        book.put(ScoringOverride.ALL_CATEGORIES, entry("{\"version\": 1, \"categoryPoints\": 5}"));
     var key = book.put("Luxury Bags", threshold(1, 50));
 
     assertTrue(points.orElseThrow().startsWith("categoryPoints is set per category"), points.get());
@@ -113,5 +118,26 @@ class ScoringBookTest {
         book.get().version(),
         ScorerSet.of(new Scorer(ScoringSettings.DEFAULTS, SellerHistoryWeights.DEFAULTS))
             .version());
+  }
+
+  @Test
+  void shouldWeighASellersHistoryWithTheWeightsOfTheListingsCategory() {
+    // Given food weighing a blacklisted seller 10 instead of the start-up 30
+    book.put("food", entry("{\"version\": 1, \"sellerBlacklistedWeight\": 10}"));
+    ScorerSet set = book.publish();
+    var blacklisted = Fixtures.seller("seller-f-2", "2025-06-01", 0, 1);
+    var mooncake = Fixtures.listing("f-2", "高仿 五仁月饼 礼盒", "88", "food");
+    var bag = Fixtures.listing("b-2", "高仿 手袋", "300", "luxury_bags", "seller-f-2", "");
+
+    // replica slang 45 + blacklisted seller 10 + focus category food 8
+    assertEquals(63.0, scoreWithSeller(set, mooncake, blacklisted));
+    // replica slang 45 + blacklisted seller 30: luxury bags keep the start-up weight
+    assertEquals(75.0, scoreWithSeller(set, bag, blacklisted));
+  }
+
+  private static double scoreWithSeller(ScorerSet set, Listing listing, SellerRecord seller) {
+    return set.forCategory(listing.category())
+        .assess(listing, Fixtures.matcher().match(listing), Fixtures.brands(), seller, Fixtures.NOW)
+        .score();
   }
 }
