@@ -266,11 +266,14 @@ public final class RuleFeed implements AutoCloseable {
     if (remaining == 0) {
       RuleSet set = book.get();
       LOG.info(
-          "Rule feed caught up with {}: rule set version {} in force, {} rules and {} brands",
+          "Rule feed caught up with {}: rule set version {} in force, {} rules (version {}) and"
+              + " {} brands (version {})",
           topics,
           set.version(),
           set.matcher().rules().size() - set.brands().all().size(),
-          set.brands().all().size());
+          set.rulesVersion(),
+          set.brands().all().size(),
+          set.brandsVersion());
       caughtUp.countDown();
     }
   }
