@@ -14,6 +14,10 @@ import java.util.Objects;
  *     partner does not report units sold. Absent from assessments written before it existed
  * @param crossBorder whether the listing is offered for export, so that customs hears of it; false
  *     in assessments written before it existed
+ * @param complaints the complaints counted for the listing and its seller; null in assessments
+ *     written before complaints were counted
+ * @param network the seller's network of sellers linked by shared identity details, or null when
+ *     the seller shares none (and in assessments written before networks existed)
  */
 public record Assessment(
     int schemaVersion,
@@ -34,7 +38,9 @@ public record Assessment(
     List<Signal> signals,
     Instant assessedAt,
     BigDecimal estimatedSales,
-    boolean crossBorder) {
+    boolean crossBorder,
+    ComplaintCounts complaints,
+    SellerNetwork network) {
 
   public static final int SCHEMA_VERSION = 1;
 
@@ -87,7 +93,54 @@ public record Assessment(
         signals,
         assessedAt,
         null,
-        false);
+        false,
+        null,
+        null);
+  }
+
+  /** An assessment without complaint counts and seller network. */
+  public Assessment(
+      int schemaVersion,
+      String listingKey,
+      String platform,
+      String listingId,
+      long listingVersion,
+      String title,
+      BigDecimal price,
+      String sellerId,
+      String sellerRegion,
+      String shopName,
+      String category,
+      double score,
+      InfringementType infringementType,
+      String brandId,
+      boolean lead,
+      List<Signal> signals,
+      Instant assessedAt,
+      BigDecimal estimatedSales,
+      boolean crossBorder) {
+    this(
+        schemaVersion,
+        listingKey,
+        platform,
+        listingId,
+        listingVersion,
+        title,
+        price,
+        sellerId,
+        sellerRegion,
+        shopName,
+        category,
+        score,
+        infringementType,
+        brandId,
+        lead,
+        signals,
+        assessedAt,
+        estimatedSales,
+        crossBorder,
+        null,
+        null);
   }
 
   /** Price × units sold, or null when units sold are not known. */

@@ -1,5 +1,6 @@
 package org.iprradar.common.model;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -19,6 +20,8 @@ import java.util.regex.Pattern;
  * @param confirmedAlerts how many earlier alerts on this seller an officer confirmed
  * @param identityHashes hashes of identity and contact details, for linking sellers later
  * @param version the producer's version of this record; a lower one never replaces a higher one
+ * @param region the seller's registered GB/T 2260 region code, or null when not known; names the
+ *     regions a network of sellers spans
  */
 public record SellerRecord(
     String platform,
@@ -29,10 +32,14 @@ public record SellerRecord(
     int confirmedAlerts,
     List<String> identityHashes,
     long version,
-    Instant updatedAt) {
+    Instant updatedAt,
+    String region) {
 
   private static final Pattern SHA_256 = Pattern.compile("[0-9a-f]{64}");
+  private static final Pattern REGION = Pattern.compile("[0-9]{6}");
 
+  // The creator is named because the record has a second constructor.
+  @JsonCreator
   public SellerRecord {
     Objects.requireNonNull(platform, "platform");
     Objects.requireNonNull(sellerId, "sellerId");
@@ -51,6 +58,11 @@ public record SellerRecord(
           "confirmedAlerts must not be negative, was " + confirmedAlerts);
     }
     identityHashes = identityHashes == null ? List.of() : List.copyOf(identityHashes);
+    region = region == null || region.isBlank() ? null : region.strip();
+    if (region != null && !REGION.matcher(region).matches()) {
+      throw new IllegalArgumentException(
+          "region must be a six-digit GB/T 2260 code, was " + region);
+    }
     for (String hash : identityHashes) {
       // Refusing anything but a hash keeps a raw phone or ID number from being stored by mistake.
       if (!SHA_256.matcher(hash).matches()) {
@@ -58,6 +70,30 @@ public record SellerRecord(
             "identityHashes must hold SHA-256 hashes as 64 lower-case hex digits");
       }
     }
+  }
+
+  /** A record without a region. */
+  public SellerRecord(
+      String platform,
+      String sellerId,
+      List<SellerPenalty> penalties,
+      boolean blacklisted,
+      LocalDate blacklistedSince,
+      int confirmedAlerts,
+      List<String> identityHashes,
+      long version,
+      Instant updatedAt) {
+    this(
+        platform,
+        sellerId,
+        penalties,
+        blacklisted,
+        blacklistedSince,
+        confirmedAlerts,
+        identityHashes,
+        version,
+        updatedAt,
+        null);
   }
 
   /** The record key on the {@code seller-records} topic: {@code platform:sellerId}. */

@@ -11,6 +11,7 @@ import org.iprradar.detect.match.Presearcher;
 import org.iprradar.detect.rules.RuleBook;
 import org.iprradar.detect.score.Scorer;
 import org.iprradar.detect.score.ScoringSettings;
+import org.iprradar.detect.score.SellerContextWeights;
 import org.iprradar.detect.score.SellerHistoryWeights;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,7 +81,24 @@ final class DetectFactory {
   }
 
   @Singleton
-  Scorer scorer(ScoringSettings settings, SellerHistoryWeights sellerWeights) {
-    return new Scorer(settings, sellerWeights);
+  SellerContextWeights sellerContextWeights(DetectConfiguration config) {
+    return new SellerContextWeights(
+        config.networkShare(),
+        config.networkCap(),
+        config.listingComplaintWeight(),
+        config.listingComplaintCap(),
+        config.sellerComplaintWeight(),
+        config.sellerComplaintCap(),
+        config.complaintSurgeWeight(),
+        config.complaintSurgeMinimum(),
+        config.complaintSurgeRatio());
+  }
+
+  @Singleton
+  Scorer scorer(
+      ScoringSettings settings,
+      SellerHistoryWeights sellerWeights,
+      SellerContextWeights contextWeights) {
+    return new Scorer(settings, sellerWeights, contextWeights);
   }
 }

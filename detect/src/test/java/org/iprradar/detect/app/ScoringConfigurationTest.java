@@ -31,7 +31,25 @@ class ScoringConfigurationTest {
         20,
         40,
         categoryPoints,
-        crossBorder);
+        crossBorder,
+        0.4,
+        15,
+        12,
+        36,
+        3,
+        9,
+        25,
+        6,
+        2.5);
+  }
+
+  @Test
+  void shouldTakeConfiguredNetworkAndComplaintWeights() {
+    var weights = new DetectFactory().sellerContextWeights(config(null, 10));
+
+    assertEquals(
+        new org.iprradar.detect.score.SellerContextWeights(0.4, 15, 12, 36, 3, 9, 25, 6, 2.5),
+        weights);
   }
 
   @Test
