@@ -204,13 +204,15 @@ public final class Scorer {
     var regions = new TreeSet<String>();
     var risky = new TreeSet<String>();
     members.add(own);
-    if (listing.sellerRegion() != null && !listing.sellerRegion().isBlank()) {
-      regions.add(listing.sellerRegion());
-    }
     for (SellerRecord member : linked.members()) {
       members.add(member.key());
-      if (member.region() != null && !member.key().equals(own)) {
-        regions.add(member.region());
+      // The seller's own region: its record's, else what the listing says.
+      String region =
+          member.region() == null && member.key().equals(own)
+              ? listing.sellerRegion()
+              : member.region();
+      if (region != null && !region.isBlank()) {
+        regions.add(region);
       }
       if (historyPoints(member) > 0) {
         risky.add(member.key());
