@@ -2,6 +2,7 @@ package org.iprradar.common.model;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.TreeSet;
 
 /**
  * Sellers linked by a shared identity or contact detail (phone, ID number, address, payment
@@ -20,13 +21,18 @@ public record SellerNetwork(
 
   public SellerNetwork {
     Objects.requireNonNull(id, "id");
-    members = members == null ? List.of() : List.copyOf(members);
-    regions = regions == null ? List.of() : List.copyOf(regions);
-    membersWithRisk = membersWithRisk == null ? List.of() : List.copyOf(membersWithRisk);
+    members = sorted(members);
+    regions = sorted(regions);
+    membersWithRisk = sorted(membersWithRisk);
     if (size < members.size()) {
       throw new IllegalArgumentException(
           "size " + size + " is below the " + members.size() + " members listed");
     }
+  }
+
+  /** Sorted without repeats, so that two finds of one network compare equal. */
+  private static List<String> sorted(List<String> values) {
+    return values == null ? List.of() : List.copyOf(new TreeSet<>(values));
   }
 
   /**
