@@ -3,6 +3,7 @@ package org.iprradar.common.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -63,5 +64,18 @@ class SellerRecordTest {
   private static SellerRecord record(
       boolean blacklisted, LocalDate since, int alerts, List<String> hashes) {
     return new SellerRecord("taobao", "s", List.of(), blacklisted, since, alerts, hashes, 1, null);
+  }
+
+  @Test
+  void shouldKeepAGbT2260RegionAndRefuseAnythingElse() {
+    var json = "{\"platform\":\"taobao\",\"sellerId\":\"s\",\"region\":\"320602\"}";
+    assertEquals("320602", SERDE.read(json.getBytes(StandardCharsets.UTF_8)).region());
+    var error =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                new SellerRecord(
+                    "taobao", "s", List.of(), false, null, 0, List.of(), 1, null, "Nantong"));
+    assertTrue(error.getMessage().contains("GB/T 2260"), error.getMessage());
   }
 }
