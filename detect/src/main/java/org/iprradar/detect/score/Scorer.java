@@ -35,9 +35,12 @@ import org.iprradar.detect.match.RuleHit;
  * some off; and the seller's record (blacklist, prior penalties, confirmed alerts), which only
  * strengthens another positive signal; likewise the listing's category when the plan focuses on it,
  * and a season in which its category's counterfeits peak. A cross-border listing of a protected
- * brand adds points and is marked for customs. Positive contributions above 100 are scaled down;
- * the within-band credit then takes off at most what remains, so the contributions always add up to
- * the score.
+ * brand adds points and is marked for customs. Complaints about the listing (and a complaint surge)
+ * add points of their own; complaints about the seller's other listings and the history of sellers
+ * linked to it by shared identity details (its network, weighted below its own history) only
+ * strengthen another positive signal. Positive contributions above 100 are scaled down; the
+ * within-band credit then takes off at most what remains, so the contributions always add up to the
+ * score.
  */
 public final class Scorer {
 

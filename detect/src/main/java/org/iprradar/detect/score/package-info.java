@@ -1,5 +1,5 @@
 /**
- * Scoring: the matcher's hits, the brand registry and the listing's price become signals whose
- * contributions add up to a 0-100 score.
+ * Scoring: the matcher's hits, the brand registry, the listing's price and what is known about its
+ * seller (history, network, complaints) become signals whose contributions add up to a 0-100 score.
  */
 package org.iprradar.detect.score;

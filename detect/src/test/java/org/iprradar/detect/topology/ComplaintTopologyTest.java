@@ -103,6 +103,18 @@ class ComplaintTopologyTest {
   }
 
   @Test
+  void shouldPurgeComplaintsOlderThanTheTopicKeepsThem() {
+    given(complaint("old", "l1", "s1", 91), complaint("kept", "l1", "s1", 89));
+    assertTrue(detect.holdsComplaint("taobao:old"), "nothing newer has arrived yet");
+
+    given(complaint("new", "l2", "s2", 0)); // 91 days after "old"
+
+    assertEquals(false, detect.holdsComplaint("taobao:old"));
+    assertTrue(detect.holdsComplaint("taobao:kept"));
+    then(row("l1", "s1", ORDINARY, 0, 0, 0, false, 0));
+  }
+
+  @Test
   void shouldDeadLetterUnreadableComplaintsWithTheirOriginAndGoOn() {
     detect.complaintBytes("taobao:bad", "\u0000\u0001 not json"); // offset 0
     detect.complaintBytes( // offset 1: names neither a listing nor a seller

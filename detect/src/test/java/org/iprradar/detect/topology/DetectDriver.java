@@ -13,6 +13,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.iprradar.common.kafka.Topics;
 import org.iprradar.common.model.Assessment;
 import org.iprradar.common.model.Complaint;
@@ -87,6 +88,13 @@ final class DetectDriver implements AutoCloseable {
       throw new AssertionError("more than one assessment for " + listing.key());
     }
     return a;
+  }
+
+  /** Whether the complaint store still holds the complaint under its own key. */
+  boolean holdsComplaint(String complaintKey) {
+    KeyValueStore<String, Complaint> store =
+        driver.getKeyValueStore(DetectTopology.COMPLAINT_STORE);
+    return store.get(ComplaintKeys.byKey(complaintKey)) != null;
   }
 
   List<ProducerRecord<byte[], byte[]>> deadLetters() {
