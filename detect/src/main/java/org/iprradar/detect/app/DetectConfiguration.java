@@ -64,6 +64,6 @@ public record DetectConfiguration(
     @Bindable(defaultValue = "30") double listingComplaintCap,
     @Bindable(defaultValue = "4") double sellerComplaintWeight,
     @Bindable(defaultValue = "16") double sellerComplaintCap,
-    @Bindable(defaultValue = "20") double complaintSurgeWeight,
+    @Bindable(defaultValue = "60") double complaintSurgeWeight,
     @Bindable(defaultValue = "5") int complaintSurgeMinimum,
     @Bindable(defaultValue = "3") double complaintSurgeRatio) {}

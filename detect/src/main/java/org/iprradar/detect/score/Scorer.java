@@ -139,14 +139,17 @@ public final class Scorer {
     boolean shown = signals.stream().anyMatch(s -> s.contribution() > 0);
     InfringementType found = infringementType(signals);
     // Complaints name this listing (or its seller) from outside: unlike the seller's history they
-    // are evidence about the listing itself, so the listing's own complaints and a surge count
-    // alone; complaints about the seller's other listings only strengthen what this one shows.
+    // are evidence about the listing itself, so the listing's own complaints count alone, and a
+    // surge makes a lead of a listing complained about (DOMAIN: "a surge is a lead"). Complaints
+    // about the seller's other listings, and its surge, only strengthen what this one shows: a
+    // surge must not make a lead of every ordinary listing of the seller.
     InfringementType complained =
         found == InfringementType.NONE ? InfringementType.COUNTERFEIT_TRADEMARK : found;
     ComplaintCounts complaints = context.complaints();
     if (complaints != null) {
       complaintSignal(complaints, shown, complained).ifPresent(signals::add);
-      surgeSignal(complaints, complained).ifPresent(signals::add);
+      surgeSignal(complaints, shown || complaints.listing30d() > 0, complained)
+          .ifPresent(signals::add);
     }
     boolean suspicious = signals.stream().anyMatch(s -> s.contribution() > 0);
     found = infringementType(signals);
@@ -319,8 +322,9 @@ public final class Scorer {
             evidence));
   }
 
-  private Optional<Signal> surgeSignal(ComplaintCounts counts, InfringementType type) {
-    if (!counts.surge() || contextWeights.surgeWeight() <= 0) {
+  private Optional<Signal> surgeSignal(
+      ComplaintCounts counts, boolean concernsListing, InfringementType type) {
+    if (!counts.surge() || !concernsListing || contextWeights.surgeWeight() <= 0) {
       return Optional.empty();
     }
     String n = String.valueOf(counts.last7d());

@@ -12,7 +12,8 @@ package org.iprradar.detect.score;
  * @param sellerComplaintWeight points per further complaint naming the seller in those 30 days;
  *     like the seller's history, they only strengthen another positive signal
  * @param sellerComplaintCap the most points the seller's complaints add
- * @param surgeWeight points for a complaint surge
+ * @param surgeWeight points for a complaint surge, to a listing complained about itself or showing
+ *     another positive signal; by default the lead threshold, since a surge is a lead
  * @param surgeMinimum the fewest complaints in 7 days that can be a surge
  * @param surgeRatio how many times the usual 7-day rate (the 83 days before, scaled to 7 days) the
  *     last 7 days must reach to be a surge
@@ -29,7 +30,7 @@ public record SellerContextWeights(
     double surgeRatio) {
 
   public static final SellerContextWeights DEFAULTS =
-      new SellerContextWeights(0.5, 20, 10, 30, 4, 16, 20, 5, 3);
+      new SellerContextWeights(0.5, 20, 10, 30, 4, 16, 60, 5, 3);
 
   public SellerContextWeights {
     if (!(networkShare >= 0 && networkShare < 1)) {

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * Complaints counted for listings and sellers. Each test reads as a table: given complaints (how
  * many days before the listing was seen), when the listing arrives, then its counts and score.
  * Default weights: 10 points per complaint on the listing, 4 per further complaint on the seller
- * (only beside another signal), 20 for a surge (at least 5 in 7 days and 3 times the usual rate).
+ * (only beside another signal), 60 for a surge (at least 5 in 7 days and 3 times the usual rate) on
+ * a listing complained about itself or showing another signal.
  */
 class ComplaintTopologyTest {
 
@@ -95,9 +96,9 @@ class ComplaintTopologyTest {
     }
 
     then(
-        row("n1", "surging", ORDINARY, 0, 5, 5, true, 20), // a surge counts alone
-        row("n2", "surging", SLANG, 0, 5, 5, true, 81), // 45 + 16 (seller, capped) + 20
-        row("x1", "surging", ORDINARY, 1, 5, 5, true, 46), // 10 + 16 + 20
+        row("x1", "surging", ORDINARY, 1, 5, 5, true, 86), // 10 + 16 + 60: a lead
+        row("n1", "surging", ORDINARY, 0, 5, 5, true, 0), // not complained about itself
+        row("n2", "surging", SLANG, 0, 5, 5, true, 100), // 45 + 16 + 60, capped
         row("n3", "steady", ORDINARY, 0, 14, 5, false, 0), // 5 + 9 old in 30 days; 5 < 3 × 2.5
         row("n4", "few", ORDINARY, 0, 4, 4, false, 0));
   }
@@ -194,10 +195,10 @@ class ComplaintTopologyTest {
       String what = row + " got " + a.signals() + " " + a.complaints();
       assertEquals(row.counts(), a.complaints(), what);
       assertEquals(row.score(), a.score(), what);
-      assertEquals(
-          row.counts().surge(),
-          a.signals().stream().anyMatch(s -> s.type() == SignalType.COMPLAINT_SURGE),
-          what);
+      boolean surgeSignal =
+          a.signals().stream().anyMatch(s -> s.type() == SignalType.COMPLAINT_SURGE);
+      assertEquals(row.counts().surge() && row.score() > 0, surgeSignal, what);
+      assertEquals(row.score() >= 60, a.lead(), what);
       assertEquals(
           a.score(), a.signals().stream().mapToDouble(Signal::contribution).sum(), 0.05, what);
     }
