@@ -17,6 +17,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.iprradar.common.kafka.Topics;
 import org.iprradar.common.model.Assessment;
 import org.iprradar.common.model.Complaint;
+import org.iprradar.common.model.Lead;
 import org.iprradar.common.model.Listing;
 import org.iprradar.common.model.SellerRecord;
 import org.iprradar.detect.Fixtures;
@@ -34,6 +35,7 @@ final class DetectDriver implements AutoCloseable {
   private final TestInputTopic<String, byte[]> sellers;
   private final TestInputTopic<String, byte[]> complaints;
   private final TestOutputTopic<String, Assessment> assessments;
+  private final TestOutputTopic<String, Lead> leads;
 
   DetectDriver(String applicationId) {
     var topology =
@@ -54,6 +56,16 @@ final class DetectDriver implements AutoCloseable {
             Topics.ASSESSMENTS.name(),
             Topics.ASSESSMENTS.keySerde().deserializer(),
             Topics.ASSESSMENTS.valueSerde().deserializer());
+    leads =
+        driver.createOutputTopic(
+            Topics.LEADS.name(),
+            Topics.LEADS.keySerde().deserializer(),
+            Topics.LEADS.valueSerde().deserializer());
+  }
+
+  /** The leads written so far, oldest first. */
+  List<Lead> leads() {
+    return leads.readValuesToList();
   }
 
   private TestInputTopic<String, byte[]> input(String topic) {

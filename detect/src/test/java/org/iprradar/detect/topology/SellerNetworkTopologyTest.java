@@ -84,6 +84,9 @@ class SellerNetworkTopologyTest {
     assertTrue(signal.reason().contains("taobao:a"), signal.reason());
     assertTrue(signal.reason().contains(PHONE.substring(0, 12)), signal.reason());
     assertTrue(signal.reason().contains("blacklisted since"), signal.reason());
+    var leads = detect.leads();
+    assertEquals(1, leads.size());
+    assertEquals(network, leads.get(0).assessment().network(), "the lead names the network");
   }
 
   @Test
