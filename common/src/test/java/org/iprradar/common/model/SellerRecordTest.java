@@ -78,4 +78,19 @@ class SellerRecordTest {
                     "taobao", "s", List.of(), false, null, 0, List.of(), 1, null, "Nantong"));
     assertTrue(error.getMessage().contains("GB/T 2260"), error.getMessage());
   }
+
+  @Test
+  void shouldTakeAKindBeforeAHashAndLinkOnTheHashAlone() {
+    String hash = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+    var record =
+        new SellerRecord(
+            "taobao", "s", List.of(), false, null, 0, List.of("phone:" + hash), 1, null);
+    assertEquals(List.of(hash), record.linkHashes());
+    assertEquals("phone", SellerRecord.kindOf(record.identityHashes().get(0)));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new SellerRecord(
+                "taobao", "s", List.of(), false, null, 0, List.of("email:" + hash), 1, null));
+  }
 }

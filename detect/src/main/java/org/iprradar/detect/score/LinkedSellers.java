@@ -11,7 +11,8 @@ import org.iprradar.common.model.SellerRecord;
  *
  * @param id the network's name, the same from whichever member it was found
  * @param members the members' records, the searched seller's own included
- * @param linkedBy member key to the shared identity hash that linked it in
+ * @param linkedBy member key to the shared identity hash that linked it in, prefixed with its kind
+ *     ({@code phone:}) when a seller named it
  * @param complete false when the search stopped at its bound and more members may exist
  */
 public record LinkedSellers(

@@ -251,8 +251,16 @@ public final class Scorer {
         continue;
       }
       riskiest = Math.max(riskiest, points);
-      String hash = linked.linkedBy().getOrDefault(member.key(), "");
-      String via = hash.isEmpty() ? "" : " (shared identity detail " + shortHash(hash) + ")";
+      String link = linked.linkedBy().getOrDefault(member.key(), "");
+      String kind = link.isEmpty() ? null : SellerRecord.kindOf(link);
+      String via =
+          link.isEmpty()
+              ? ""
+              : " (shared "
+                  + (kind == null ? "identity detail" : kind)
+                  + " "
+                  + shortHash(SellerRecord.bareHash(link))
+                  + ")";
       reasons.add(member.key() + via + ": " + String.join(", ", historyFacts(member)));
       evidence.add(new Evidence("network", 0, member.key().length(), member.key()));
     }

@@ -56,7 +56,7 @@ final class IdentityIndex {
   void rebuild(KeyValueIterator<String, SellerRecord> records) {
     sellersByHash.clear();
     try (records) {
-      records.forEachRemaining(kv -> update(kv.key, List.of(), kv.value.identityHashes()));
+      records.forEachRemaining(kv -> update(kv.key, List.of(), kv.value.linkHashes()));
     }
   }
 }

@@ -32,7 +32,7 @@ final class NetworkFinder {
 
   /** The seller's network, or null when it shares no identity detail with another seller. */
   LinkedSellers find(SellerRecord seller) {
-    if (seller == null || seller.identityHashes().isEmpty()) {
+    if (seller == null || seller.linkHashes().isEmpty()) {
       return null;
     }
     var members = new LinkedHashMap<String, SellerRecord>();
@@ -44,14 +44,14 @@ final class NetworkFinder {
     search:
     while (!queue.isEmpty()) {
       SellerRecord member = queue.poll();
-      for (String hash : member.identityHashes()) {
+      for (String hash : member.linkHashes()) {
         // Sorted, so that which members a bounded search finds does not depend on set order.
         for (String key : new TreeSet<>(index.sellersWith(hash))) {
           if (members.containsKey(key)) {
             continue;
           }
           SellerRecord linked = sellers.get(key);
-          if (linked == null || !linked.identityHashes().contains(hash)) {
+          if (linked == null || !linked.linkHashes().contains(hash)) {
             continue;
           }
           if (members.size() == MAX_MEMBERS) {
@@ -59,7 +59,7 @@ final class NetworkFinder {
             break search;
           }
           members.put(key, linked);
-          linkedBy.put(key, hash);
+          linkedBy.put(key, describedLink(member, linked, hash));
           queue.add(linked);
         }
       }
@@ -72,6 +72,18 @@ final class NetworkFinder {
         new ArrayList<>(members.values()),
         linkedBy,
         complete);
+  }
+
+  /** The shared hash with the kind either seller named for it: {@code phone:9f86…}. */
+  private static String describedLink(SellerRecord from, SellerRecord to, String hash) {
+    for (SellerRecord seller : new SellerRecord[] {to, from}) {
+      for (String entry : seller.identityHashes()) {
+        if (SellerRecord.kindOf(entry) != null && SellerRecord.bareHash(entry).equals(hash)) {
+          return entry;
+        }
+      }
+    }
+    return hash;
   }
 
   /** {@code net-} and 12 hex digits of the SHA-256 of the smallest member key. */

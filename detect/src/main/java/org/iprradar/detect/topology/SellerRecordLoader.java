@@ -61,7 +61,7 @@ final class SellerRecordLoader implements Processor<String, byte[], Void, Void> 
     if (record.value() == null) {
       SellerRecord deleted = store.delete(key);
       if (deleted != null) {
-        index.update(key, deleted.identityHashes(), List.of());
+        index.update(key, deleted.linkHashes(), List.of());
       }
       return;
     }
@@ -82,8 +82,7 @@ final class SellerRecordLoader implements Processor<String, byte[], Void, Void> 
       return;
     }
     store.put(key, seller);
-    index.update(
-        key, stored == null ? List.of() : stored.identityHashes(), seller.identityHashes());
+    index.update(key, stored == null ? List.of() : stored.linkHashes(), seller.linkHashes());
   }
 
   private void reject(Record<String, byte[]> record, String reason) {
