@@ -18,6 +18,19 @@ final class ComplaintKeys {
 
   private ComplaintKeys() {}
 
+  /** Whether any part of the complaint's keys holds the separator, which would garble them. */
+  static boolean holdsSeparator(Complaint complaint) {
+    for (String part :
+        new String[] {
+          complaint.platform(), complaint.complaintId(), complaint.listingId(), complaint.sellerId()
+        }) {
+      if (part != null && part.indexOf(SEP) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static String byKey(String complaintKey) {
     return "c" + SEP + complaintKey;
   }

@@ -68,6 +68,12 @@ final class ComplaintLoader implements Processor<String, byte[], Void, Void> {
       reject(record, "key is not the complaint's platform:complaintId " + complaint.key());
       return;
     }
+    if (ComplaintKeys.holdsSeparator(complaint)) {
+      reject(
+          record,
+          "platform, listingId, sellerId or complaintId holds the control character U+001F");
+      return;
+    }
     if (complaint.receivedAt().isBefore(Instant.EPOCH)) {
       reject(record, "receivedAt " + complaint.receivedAt() + " is before 1970");
       return;

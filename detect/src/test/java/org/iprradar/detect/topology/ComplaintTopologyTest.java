@@ -126,13 +126,16 @@ class ComplaintTopologyTest {
         "taobao:other",
         "{\"platform\":\"taobao\",\"complaintId\":\"c8\",\"source\":\"PLATFORM\","
             + "\"listingId\":\"l1\",\"receivedAt\":\"2026-11-28T08:00:00Z\"}");
-    given(complaint("c1", "l1", null, 1)); // offset 3, read after the garbage
+    given(complaint("c2", "l1\u001fx", null, 1)); // offset 3: would garble the store's keys
+    given(complaint("c1", "l1", null, 1)); // offset 4, read after the garbage
 
     then(row("l1", "s1", ORDINARY, 1, 0, 1, false, 10));
     var letters = detect.deadLetters();
-    assertEquals(3, letters.size());
-    String[] reasons = {"unreadable complaint", "listingId, a sellerId or both", "key is not"};
-    for (int i = 0; i < 3; i++) {
+    assertEquals(4, letters.size());
+    String[] reasons = {
+      "unreadable complaint", "listingId, a sellerId or both", "key is not", "U+001F"
+    };
+    for (int i = 0; i < 4; i++) {
       var headers = letters.get(i).headers();
       assertEquals(Topics.COMPLAINTS.name(), DeadLetters.header(headers, DeadLetters.SOURCE_TOPIC));
       assertEquals("0", DeadLetters.header(headers, DeadLetters.SOURCE_PARTITION));
