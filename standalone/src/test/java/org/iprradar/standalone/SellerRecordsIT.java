@@ -43,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Seller records on a real broker: a record written while detect runs scores the seller's next
  * listing, and after a restart that lost the local state the store is rebuilt from the topic, an
- * unreadable record on it skipped rather than stopping detect.
+ * unreadable record on it dead-lettered and passed over rather than stopping detect.
  */
 class SellerRecordsIT {
 

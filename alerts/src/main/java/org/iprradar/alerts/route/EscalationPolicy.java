@@ -31,6 +31,12 @@ import org.iprradar.common.model.InfringementType;
  * @param policeBureau the co-recipient of a referral; must be in the bureau directory
  * @param leadingGroupBureau the co-recipient of a supervised case, when in the bureau directory
  * @param customsBureau the co-recipient of a cross-border listing, when in the bureau directory
+ * @param supervisedNetworkCities how many prefecture-level cities (first four digits of the GB/T
+ *     2260 region) a seller network of the alert's listings must span for the case to be
+ *     supervised: one operation across cities is more than one district bureau can handle; default
+ *     2 (a judgement, not a legal figure)
+ * @param supervisedOnComplaintSurge whether a complaint surge on any of the alert's listings (as
+ *     detect's assessment flags it) makes the case supervised; default true
  */
 public record EscalationPolicy(
     Map<InfringementType, BigDecimal> referralSales,
@@ -41,13 +47,15 @@ public record EscalationPolicy(
     Integer supervisedListings,
     String policeBureau,
     String leadingGroupBureau,
-    String customsBureau) {
+    String customsBureau,
+    Integer supervisedNetworkCities,
+    Boolean supervisedOnComplaintSurge) {
 
   private static final BigDecimal FIFTY_THOUSAND = new BigDecimal("50000");
 
   /** The defaults, used when the routing table has no {@code escalation:} section. */
   public static final EscalationPolicy DEFAULTS =
-      new EscalationPolicy(null, null, null, null, null, null, null, null, null);
+      new EscalationPolicy(null, null, null, null, null, null, null, null, null, null, null);
 
   public EscalationPolicy {
     referralSales =
@@ -70,6 +78,9 @@ public record EscalationPolicy(
     policeBureau = policeBureau == null ? "PUBLIC_SECURITY" : policeBureau;
     leadingGroupBureau = leadingGroupBureau == null ? "LEADING_GROUP" : leadingGroupBureau;
     customsBureau = customsBureau == null ? "CUSTOMS" : customsBureau;
+    supervisedNetworkCities = supervisedNetworkCities == null ? 2 : supervisedNetworkCities;
+    supervisedOnComplaintSurge =
+        supervisedOnComplaintSurge == null ? Boolean.TRUE : supervisedOnComplaintSurge;
     var problems = new ArrayList<String>();
     referralSales.forEach(
         (type, min) -> {
@@ -91,6 +102,11 @@ public record EscalationPolicy(
     }
     if (supervisedListings < 1) {
       problems.add("supervisedListings must be at least 1, was " + supervisedListings);
+    }
+    if (supervisedNetworkCities < 2) {
+      problems.add(
+          "supervisedNetworkCities must be at least 2 (one city is no spread), was "
+              + supervisedNetworkCities);
     }
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(

@@ -4,11 +4,13 @@ import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.iprradar.common.model.Assessment;
 import org.iprradar.common.model.Escalation;
 import org.iprradar.common.model.InfringementType;
+import org.iprradar.common.model.SellerNetwork;
 import org.iprradar.common.model.Signal;
 
 /**
@@ -82,6 +84,37 @@ public final class Escalator {
               + policy.supervisedListings()
               + " (supervised-case threshold)");
     }
+    if (policy.supervisedOnComplaintSurge()) {
+      listings.stream()
+          .filter(a -> a.complaints() != null && a.complaints().surge())
+          .max(Comparator.comparingInt(a -> a.complaints().last7d()))
+          .ifPresent(
+              a ->
+                  supervised.add(
+                      "complaint surge on "
+                          + a.listingKey()
+                          + ": "
+                          + a.complaints().last7d()
+                          + " complaints in 7 days (supervised-case trigger)"));
+    }
+    listings.stream()
+        .map(Assessment::network)
+        .filter(n -> n != null && n.cities() >= policy.supervisedNetworkCities())
+        .max(Comparator.comparingInt(SellerNetwork::cities))
+        .ifPresent(
+            n ->
+                supervised.add(
+                    "seller network "
+                        + n.id()
+                        + " of "
+                        + n.size()
+                        + " sellers spans "
+                        + n.cities()
+                        + " cities ("
+                        + String.join(", ", n.regions())
+                        + ") ≥ "
+                        + policy.supervisedNetworkCities()
+                        + " (supervised-case threshold)"));
     var reasons = new ArrayList<>(police);
     reasons.addAll(supervised);
     return new Escalation(!police.isEmpty(), !supervised.isEmpty(), reasons);

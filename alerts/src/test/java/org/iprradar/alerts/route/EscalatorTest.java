@@ -15,8 +15,10 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.iprradar.alerts.Leads;
 import org.iprradar.common.model.Assessment;
+import org.iprradar.common.model.ComplaintCounts;
 import org.iprradar.common.model.Escalation;
 import org.iprradar.common.model.InfringementType;
+import org.iprradar.common.model.SellerNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,6 +84,100 @@ class EscalatorTest {
     assertTrue(e.supervisedCase());
     assertFalse(e.policeReferral());
     assertEquals(List.of("20 listings with sales ≥ 20 (supervised-case threshold)"), e.reasons());
+  }
+
+  @Test
+  void shouldSuperviseAComplaintSurgeOrANetworkAcrossCities() {
+    var type = InfringementType.COUNTERFEIT_TRADEMARK;
+    var surge = new ComplaintCounts(2, 6, 6, true);
+    var busy = new ComplaintCounts(3, 9, 4, false);
+    var oneCity = network("320602", "320611"); // two districts of Nantong
+    var twoCities = network("320602", "310101"); // Nantong and Shanghai
+    // complaints, network, supervised expected, reason expected
+    Object[][] table = {
+      {surge, null, true, "complaint surge on taobao:a: 6 complaints in 7 days"},
+      {busy, null, false, null},
+      {null, oneCity, false, null},
+      {null, twoCities, true, "spans 2 cities (310101, 320602) ≥ 2"},
+      {null, null, false, null},
+    };
+    var escalator = new Escalator(nantong);
+    for (Object[] row : table) {
+      var a =
+          withContext(
+              listing("a", type, "bags", "10", 1),
+              (ComplaintCounts) row[0],
+              (SellerNetwork) row[1]);
+      Escalation e = escalator.assess(type, "bags", List.of(a));
+      assertEquals(row[2], e.supervisedCase(), () -> List.of(row) + " gave " + e);
+      assertFalse(e.policeReferral());
+      if (row[3] != null) {
+        assertTrue(e.reasons().get(0).contains((String) row[3]), e.reasons().toString());
+      }
+    }
+  }
+
+  @Test
+  void shouldTakeTheNetworkAndSurgeTriggersFromTheTable(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("routing.yaml");
+    Files.writeString(
+        file,
+        TABLE
+            + """
+            escalation:
+              supervisedNetworkCities: 3
+              supervisedOnComplaintSurge: false
+            """);
+    var escalator = new Escalator(RoutingTableLoader.load(file.toString()));
+    var type = InfringementType.COUNTERFEIT_TRADEMARK;
+    var a =
+        withContext(
+            listing("a", type, "bags", "10", 1),
+            new ComplaintCounts(0, 8, 8, true),
+            network("320602", "310101"));
+
+    assertFalse(escalator.assess(type, "bags", List.of(a)).supervisedCase());
+
+    Files.writeString(file, TABLE + "escalation: {supervisedNetworkCities: 1}\n");
+    var error = assertThrows(IOException.class, () -> RoutingTableLoader.load(file.toString()));
+    assertTrue(
+        error.getMessage().contains("supervisedNetworkCities must be at least 2"),
+        error.getMessage());
+  }
+
+  private static SellerNetwork network(String... regions) {
+    var members = new ArrayList<String>();
+    for (int i = 0; i < regions.length; i++) {
+      members.add("taobao:m" + i);
+    }
+    return new SellerNetwork(
+        "net-0123456789ab", members, members.size(), List.of(regions), List.of("taobao:m1"));
+  }
+
+  private static Assessment withContext(
+      Assessment a, ComplaintCounts complaints, SellerNetwork network) {
+    return new Assessment(
+        a.schemaVersion(),
+        a.listingKey(),
+        a.platform(),
+        a.listingId(),
+        a.listingVersion(),
+        a.title(),
+        a.price(),
+        a.sellerId(),
+        a.sellerRegion(),
+        a.shopName(),
+        a.category(),
+        a.score(),
+        a.infringementType(),
+        a.brandId(),
+        a.lead(),
+        a.signals(),
+        a.assessedAt(),
+        a.estimatedSales(),
+        a.crossBorder(),
+        complaints,
+        network);
   }
 
   @Test

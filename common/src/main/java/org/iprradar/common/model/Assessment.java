@@ -14,6 +14,10 @@ import java.util.Objects;
  *     partner does not report units sold. Absent from assessments written before it existed
  * @param crossBorder whether the listing is offered for export, so that customs hears of it; false
  *     in assessments written before it existed
+ * @param complaints the complaints counted for the listing and its seller; null in assessments
+ *     written before complaints were counted
+ * @param network the seller's network of sellers linked by shared identity details, or null when
+ *     the seller shares none (and in assessments written before networks existed)
  * @param versions the versions of the rules, brands and weights that produced the score; null in
  *     assessments written before it existed
  */
@@ -37,11 +41,13 @@ public record Assessment(
     Instant assessedAt,
     BigDecimal estimatedSales,
     boolean crossBorder,
+    ComplaintCounts complaints,
+    SellerNetwork network,
     ConfigVersions versions) {
 
   public static final int SCHEMA_VERSION = 1;
 
-  // The creator is named because the record has a second constructor.
+  // The creator is named because the record has other constructors.
   @JsonCreator
   public Assessment {
     Objects.requireNonNull(listingKey, "listingKey");
@@ -52,7 +58,55 @@ public record Assessment(
     signals = signals == null ? List.of() : List.copyOf(signals);
   }
 
-  /** An assessment whose configuration versions are not known. */
+  /** An assessment whose configuration versions are not known yet. */
+  public Assessment(
+      int schemaVersion,
+      String listingKey,
+      String platform,
+      String listingId,
+      long listingVersion,
+      String title,
+      BigDecimal price,
+      String sellerId,
+      String sellerRegion,
+      String shopName,
+      String category,
+      double score,
+      InfringementType infringementType,
+      String brandId,
+      boolean lead,
+      List<Signal> signals,
+      Instant assessedAt,
+      BigDecimal estimatedSales,
+      boolean crossBorder,
+      ComplaintCounts complaints,
+      SellerNetwork network) {
+    this(
+        schemaVersion,
+        listingKey,
+        platform,
+        listingId,
+        listingVersion,
+        title,
+        price,
+        sellerId,
+        sellerRegion,
+        shopName,
+        category,
+        score,
+        infringementType,
+        brandId,
+        lead,
+        signals,
+        assessedAt,
+        estimatedSales,
+        crossBorder,
+        complaints,
+        network,
+        null);
+  }
+
+  /** An assessment without complaint counts, seller network and configuration versions. */
   public Assessment(
       int schemaVersion,
       String listingKey,
@@ -93,6 +147,8 @@ public record Assessment(
         assessedAt,
         estimatedSales,
         crossBorder,
+        null,
+        null,
         null);
   }
 
@@ -135,6 +191,8 @@ public record Assessment(
         assessedAt,
         null,
         false,
+        null,
+        null,
         null);
   }
 
@@ -160,6 +218,8 @@ public record Assessment(
         assessedAt,
         estimatedSales,
         crossBorder,
+        complaints,
+        network,
         newVersions);
   }
 

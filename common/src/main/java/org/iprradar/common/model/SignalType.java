@@ -36,5 +36,15 @@ public enum SignalType {
    */
   SEASONAL_WINDOW,
   /** A cross-border (export) listing of a protected brand: marked for customs. */
-  CROSS_BORDER
+  CROSS_BORDER,
+  /**
+   * Another seller linked to this one by a shared identity or contact detail has a record
+   * (blacklist, penalties, confirmed alerts). Weighs less than the seller's own history and only
+   * strengthens another positive signal.
+   */
+  SELLER_NETWORK,
+  /** Complaints about the listing (and its seller) in the 30 days before the listing's time. */
+  COMPLAINTS,
+  /** Many more complaints in the last 7 days than the listing and seller usually get. */
+  COMPLAINT_SURGE
 }

@@ -34,6 +34,8 @@ class AssessmentJsonTest {
     assertEquals(70.0, a.score());
     assertNull(a.estimatedSales());
     assertFalse(a.crossBorder());
+    assertNull(a.complaints());
+    assertNull(a.network());
     assertNull(a.versions(), "written before versions existed");
   }
 
@@ -51,6 +53,45 @@ class AssessmentJsonTest {
             .contains(
                 "\"versions\":{\"rules\":\"9f2c41d07a3be815\",\"brands\":\"c0ffee0123456789\","
                     + "\"weights\":\"5e1d2a7700b4c3f2\"}"));
+  }
+
+  @Test
+  void shouldWriteAndReadBackComplaintsAndTheSellerNetwork() {
+    var a =
+        new Assessment(
+            Assessment.SCHEMA_VERSION,
+            "taobao:3",
+            "taobao",
+            "3",
+            1,
+            "title",
+            new BigDecimal("29.9"),
+            "s3",
+            "320602",
+            "",
+            "food",
+            0,
+            InfringementType.NONE,
+            null,
+            false,
+            List.of(),
+            Instant.parse("2026-11-29T08:00:00Z"),
+            null,
+            false,
+            new ComplaintCounts(1, 2, 2, false),
+            new SellerNetwork(
+                "net-0123456789ab",
+                List.of("taobao:s3", "taobao:s1"),
+                2,
+                List.of("320602", "310101"),
+                List.of("taobao:s1")));
+
+    var back = SERDE.read(SERDE.write(a));
+
+    assertEquals(a, back);
+    assertEquals(List.of("taobao:s1", "taobao:s3"), back.network().members());
+    assertEquals(2, back.network().cities());
+    assertEquals(2, back.complaints().seller30d());
   }
 
   @Test

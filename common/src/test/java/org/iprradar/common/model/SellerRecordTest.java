@@ -3,6 +3,7 @@ package org.iprradar.common.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -63,5 +64,33 @@ class SellerRecordTest {
   private static SellerRecord record(
       boolean blacklisted, LocalDate since, int alerts, List<String> hashes) {
     return new SellerRecord("taobao", "s", List.of(), blacklisted, since, alerts, hashes, 1, null);
+  }
+
+  @Test
+  void shouldKeepAGbT2260RegionAndRefuseAnythingElse() {
+    var json = "{\"platform\":\"taobao\",\"sellerId\":\"s\",\"region\":\"320602\"}";
+    assertEquals("320602", SERDE.read(json.getBytes(StandardCharsets.UTF_8)).region());
+    var error =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                new SellerRecord(
+                    "taobao", "s", List.of(), false, null, 0, List.of(), 1, null, "Nantong"));
+    assertTrue(error.getMessage().contains("GB/T 2260"), error.getMessage());
+  }
+
+  @Test
+  void shouldTakeAKindBeforeAHashAndLinkOnTheHashAlone() {
+    String hash = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+    var record =
+        new SellerRecord(
+            "taobao", "s", List.of(), false, null, 0, List.of("phone:" + hash), 1, null);
+    assertEquals(List.of(hash), record.linkHashes());
+    assertEquals("phone", SellerRecord.kindOf(record.identityHashes().get(0)));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new SellerRecord(
+                "taobao", "s", List.of(), false, null, 0, List.of("email:" + hash), 1, null));
   }
 }

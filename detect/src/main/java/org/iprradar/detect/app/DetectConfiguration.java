@@ -29,6 +29,16 @@ import java.util.Map;
  *     listing with another positive signal; null (unset) keeps the defaults of {@link
  *     org.iprradar.detect.score.ScoringSettings#DEFAULTS}, an entry replaces the whole map
  * @param crossBorderWeight points for a cross-border listing of a protected brand
+ * @param networkShare the share of the riskiest linked seller's history points a listing of another
+ *     member of its network gets (below 1: less than the seller's own history)
+ * @param networkCap the most points a seller's network adds
+ * @param listingComplaintWeight points per complaint about the listing in the 30 days before it
+ * @param listingComplaintCap the most points the listing's complaints add
+ * @param sellerComplaintWeight points per further complaint about the seller in those 30 days
+ * @param sellerComplaintCap the most points the seller's complaints add
+ * @param complaintSurgeWeight points for a complaint surge
+ * @param complaintSurgeMinimum the fewest complaints in 7 days that can be a surge
+ * @param complaintSurgeRatio how many times the usual 7-day rate a surge must reach
  */
 @ConfigurationProperties("ipr.detect")
 public record DetectConfiguration(
@@ -47,4 +57,13 @@ public record DetectConfiguration(
     @Bindable(defaultValue = "20") double sellerConfirmedAlertCap,
     @Bindable(defaultValue = "40") double sellerHistoryCap,
     @Nullable Map<String, Double> categoryPoints,
-    @Bindable(defaultValue = "10") double crossBorderWeight) {}
+    @Bindable(defaultValue = "10") double crossBorderWeight,
+    @Bindable(defaultValue = "0.5") double networkShare,
+    @Bindable(defaultValue = "20") double networkCap,
+    @Bindable(defaultValue = "10") double listingComplaintWeight,
+    @Bindable(defaultValue = "30") double listingComplaintCap,
+    @Bindable(defaultValue = "4") double sellerComplaintWeight,
+    @Bindable(defaultValue = "16") double sellerComplaintCap,
+    @Bindable(defaultValue = "60") double complaintSurgeWeight,
+    @Bindable(defaultValue = "5") int complaintSurgeMinimum,
+    @Bindable(defaultValue = "3") double complaintSurgeRatio) {}

@@ -12,6 +12,7 @@ import org.iprradar.detect.rules.RuleBook;
 import org.iprradar.detect.score.Scorer;
 import org.iprradar.detect.score.ScoringBook;
 import org.iprradar.detect.score.ScoringSettings;
+import org.iprradar.detect.score.SellerContextWeights;
 import org.iprradar.detect.score.SellerHistoryWeights;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,8 +84,25 @@ final class DetectFactory {
 
   /** Scores with the configured settings alone; the topology scores with {@link ScoringBook}. */
   @Singleton
-  Scorer scorer(ScoringSettings settings, SellerHistoryWeights sellerWeights) {
-    return new Scorer(settings, sellerWeights);
+  SellerContextWeights sellerContextWeights(DetectConfiguration config) {
+    return new SellerContextWeights(
+        config.networkShare(),
+        config.networkCap(),
+        config.listingComplaintWeight(),
+        config.listingComplaintCap(),
+        config.sellerComplaintWeight(),
+        config.sellerComplaintCap(),
+        config.complaintSurgeWeight(),
+        config.complaintSurgeMinimum(),
+        config.complaintSurgeRatio());
+  }
+
+  @Singleton
+  Scorer scorer(
+      ScoringSettings settings,
+      SellerHistoryWeights sellerWeights,
+      SellerContextWeights contextWeights) {
+    return new Scorer(settings, sellerWeights, contextWeights);
   }
 
   /**
@@ -92,8 +110,11 @@ final class DetectFactory {
    * topic.
    */
   @Singleton
-  ScoringBook scoringBook(ScoringSettings settings, SellerHistoryWeights sellerWeights) {
-    var book = new ScoringBook(settings, sellerWeights);
+  ScoringBook scoringBook(
+      ScoringSettings settings,
+      SellerHistoryWeights sellerWeights,
+      SellerContextWeights contextWeights) {
+    var book = new ScoringBook(settings, sellerWeights, contextWeights);
     LOG.info("Scoring settings from configuration have version {}", book.get().version());
     return book;
   }

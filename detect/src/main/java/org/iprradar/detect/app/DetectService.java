@@ -8,6 +8,8 @@ import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.iprradar.common.kafka.KafkaSettings;
 import org.iprradar.common.kafka.StreamsApp;
 import org.iprradar.common.kafka.TopicProvisioner;
@@ -16,6 +18,7 @@ import org.iprradar.detect.rules.RuleBook;
 import org.iprradar.detect.rules.RuleFeed;
 import org.iprradar.detect.score.ScoringBook;
 import org.iprradar.detect.topology.DetectTopology;
+import org.iprradar.detect.topology.GlobalDeadLetters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +36,7 @@ public final class DetectService implements AutoCloseable {
   private final RuleFeed feed;
   private final Duration catchUpTimeout;
   private final StreamsApp app;
+  private final GlobalDeadLetters globalDeadLetters;
 
   DetectService(
       RuleBook rules,
@@ -45,10 +49,18 @@ public final class DetectService implements AutoCloseable {
     this.kafka = new KafkaSettings(bootstrapServers, partitions, replicationFactor, null);
     this.feed = RuleFeed.create(kafka, rules, scoring);
     this.catchUpTimeout = config.feedCatchUpTimeout();
+    // Idempotent with acks=all: the global stores' loaders cannot forward, so their dead letters
+    // go through this producer, outside the stream's transactions.
+    this.globalDeadLetters =
+        new GlobalDeadLetters(
+            new KafkaProducer<>(
+                kafka.durableProducerConfig(DetectTopology.APPLICATION_ID + "-global-dead-letters"),
+                new ByteArraySerializer(),
+                new ByteArraySerializer()));
     this.app =
         StreamsApp.create(
             DetectTopology.APPLICATION_ID,
-            DetectTopology.build(rules, scoring, Clock.systemUTC()),
+            DetectTopology.build(rules, scoring, Clock.systemUTC(), globalDeadLetters),
             kafka,
             Path.of(dataDir, "streams"),
             null);
@@ -107,7 +119,11 @@ public final class DetectService implements AutoCloseable {
     try {
       app.close();
     } finally {
-      feed.close();
+      try {
+        globalDeadLetters.close();
+      } finally {
+        feed.close();
+      }
     }
   }
 }

@@ -10,11 +10,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.iprradar.common.model.Assessment;
 import org.iprradar.common.model.Brand;
+import org.iprradar.common.model.ComplaintCounts;
 import org.iprradar.common.model.Evidence;
 import org.iprradar.common.model.InfringementType;
 import org.iprradar.common.model.Listing;
+import org.iprradar.common.model.SellerNetwork;
 import org.iprradar.common.model.SellerPenalty;
 import org.iprradar.common.model.SellerRecord;
 import org.iprradar.common.model.Signal;
@@ -32,9 +35,12 @@ import org.iprradar.detect.match.RuleHit;
  * some off; and the seller's record (blacklist, prior penalties, confirmed alerts), which only
  * strengthens another positive signal; likewise the listing's category when the plan focuses on it,
  * and a season in which its category's counterfeits peak. A cross-border listing of a protected
- * brand adds points and is marked for customs. Positive contributions above 100 are scaled down;
- * the within-band credit then takes off at most what remains, so the contributions always add up to
- * the score.
+ * brand adds points and is marked for customs. Complaints about the listing (and a complaint surge)
+ * add points of their own; complaints about the seller's other listings and the history of sellers
+ * linked to it by shared identity details (its network, weighted below its own history) only
+ * strengthen another positive signal. Positive contributions above 100 are scaled down; the
+ * within-band credit then takes off at most what remains, so the contributions always add up to the
+ * score.
  */
 public final class Scorer {
 
@@ -49,6 +55,7 @@ public final class Scorer {
 
   private final ScoringSettings settings;
   private final SellerHistoryWeights sellerWeights;
+  private final SellerContextWeights contextWeights;
   private final UnitCounter unitCounter;
 
   /** A scorer with the default seller-history weights. */
@@ -57,9 +64,21 @@ public final class Scorer {
   }
 
   public Scorer(ScoringSettings settings, SellerHistoryWeights sellerWeights) {
+    this(settings, sellerWeights, SellerContextWeights.DEFAULTS);
+  }
+
+  public Scorer(
+      ScoringSettings settings,
+      SellerHistoryWeights sellerWeights,
+      SellerContextWeights contextWeights) {
     this.settings = settings;
     this.sellerWeights = sellerWeights;
+    this.contextWeights = contextWeights;
     this.unitCounter = new UnitCounter(settings.retailUnits());
+  }
+
+  public SellerContextWeights contextWeights() {
+    return contextWeights;
   }
 
   public ScoringSettings settings() {
@@ -74,7 +93,7 @@ public final class Scorer {
    * @param brands the registry the match was made with, for brand details and reference prices
    */
   public Assessment assess(Listing listing, MatchResult match, BrandRegistry brands, Instant now) {
-    return assess(listing, match, brands, null, now);
+    return assess(listing, match, brands, (SellerRecord) null, now);
   }
 
   /**
@@ -83,6 +102,20 @@ public final class Scorer {
    */
   public Assessment assess(
       Listing listing, MatchResult match, BrandRegistry brands, SellerRecord seller, Instant now) {
+    return assess(listing, match, brands, SellerContext.of(seller), now);
+  }
+
+  /**
+   * @param brands the registry the match was made with, for brand details and reference prices
+   * @param context what is known about the listing's seller: record, network, complaints
+   */
+  public Assessment assess(
+      Listing listing,
+      MatchResult match,
+      BrandRegistry brands,
+      SellerContext context,
+      Instant now) {
+    SellerRecord seller = context.seller();
     if (seller != null
         && !seller.key().equals(SellerRecord.key(listing.platform(), listing.sellerId()))) {
       throw new IllegalArgumentException(
@@ -107,10 +140,29 @@ public final class Scorer {
     // A penalised or blacklisted seller may also sell genuine goods: its history says nothing about
     // one listing by itself, so it only strengthens what the listing itself shows. A price within
     // the brand's band is what a genuine product costs, so the history does not count there either.
-    boolean suspicious = signals.stream().anyMatch(s -> s.contribution() > 0);
+    boolean shown = signals.stream().anyMatch(s -> s.contribution() > 0);
     InfringementType found = infringementType(signals);
+    // Complaints name this listing (or its seller) from outside: unlike the seller's history they
+    // are evidence about the listing itself, so the listing's own complaints count alone, and a
+    // surge makes a lead of a listing complained about (DOMAIN: "a surge is a lead"). Complaints
+    // about the seller's other listings, and its surge, only strengthen what this one shows: a
+    // surge must not make a lead of every ordinary listing of the seller.
+    InfringementType complained =
+        found == InfringementType.NONE ? InfringementType.COUNTERFEIT_TRADEMARK : found;
+    ComplaintCounts complaints = context.complaints();
+    if (complaints != null) {
+      complaintSignal(complaints, shown, complained).ifPresent(signals::add);
+      surgeSignal(complaints, shown || complaints.listing30d() > 0, complained)
+          .ifPresent(signals::add);
+    }
+    boolean suspicious = signals.stream().anyMatch(s -> s.contribution() > 0);
+    found = infringementType(signals);
     if (seller != null && withinBand.isEmpty() && suspicious) {
       sellerSignal(seller, found).ifPresent(signals::add);
+    }
+    LinkedSellers linked = context.network();
+    if (linked != null && withinBand.isEmpty() && suspicious) {
+      networkSignal(listing, linked, found).ifPresent(signals::add);
     }
     if (listing.crossBorder() && mention.isPresent()) {
       signals.add(crossBorderSignal(listing, mention.get().brand()));
@@ -150,7 +202,160 @@ public final class Scorer {
         scored,
         now,
         Assessment.estimatedSales(listing.price(), listing.unitsSold()),
-        listing.crossBorder());
+        listing.crossBorder(),
+        complaints,
+        linked == null ? null : network(listing, linked));
+  }
+
+  /** The network as the assessment names it: members, their regions, the members with risk. */
+  private SellerNetwork network(Listing listing, LinkedSellers linked) {
+    String own = SellerRecord.key(listing.platform(), listing.sellerId());
+    var members = new TreeSet<String>();
+    var regions = new TreeSet<String>();
+    var risky = new TreeSet<String>();
+    members.add(own);
+    for (SellerRecord member : linked.members()) {
+      members.add(member.key());
+      // The seller's own region: its record's, else what the listing says.
+      String region =
+          member.region() == null && member.key().equals(own)
+              ? listing.sellerRegion()
+              : member.region();
+      if (region != null && !region.isBlank()) {
+        regions.add(region);
+      }
+      if (historyPoints(member) > 0) {
+        risky.add(member.key());
+      }
+    }
+    return new SellerNetwork(
+        linked.id(),
+        List.copyOf(members),
+        members.size(),
+        List.copyOf(regions),
+        List.copyOf(risky));
+  }
+
+  /**
+   * Points for the riskiest other member of the seller's network: a share of what its own history
+   * would add, capped. The evidence names every member with risk and the detail it shares.
+   */
+  private Optional<Signal> networkSignal(
+      Listing listing, LinkedSellers linked, InfringementType type) {
+    String own = SellerRecord.key(listing.platform(), listing.sellerId());
+    var reasons = new ArrayList<String>();
+    var evidence = new ArrayList<Evidence>();
+    double riskiest = 0;
+    for (SellerRecord member : linked.members()) {
+      if (member.key().equals(own)) {
+        continue;
+      }
+      double points = historyPoints(member);
+      if (points <= 0) {
+        continue;
+      }
+      riskiest = Math.max(riskiest, points);
+      String link = linked.linkedBy().getOrDefault(member.key(), "");
+      String kind = link.isEmpty() ? null : SellerRecord.kindOf(link);
+      String via =
+          link.isEmpty()
+              ? ""
+              : " (shared "
+                  + (kind == null ? "identity detail" : kind)
+                  + " "
+                  + shortHash(SellerRecord.bareHash(link))
+                  + ")";
+      reasons.add(member.key() + via + ": " + String.join(", ", historyFacts(member)));
+      evidence.add(new Evidence("network", 0, member.key().length(), member.key()));
+    }
+    double points =
+        Math.min(contextWeights.networkCap(), round(riskiest * contextWeights.networkShare()));
+    if (points <= 0) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Signal(
+            SignalType.SELLER_NETWORK,
+            "network:" + linked.id(),
+            1,
+            type,
+            null,
+            points,
+            "Seller network "
+                + linked.id()
+                + " ("
+                + linked.members().size()
+                + (linked.complete() ? "" : "+")
+                + " sellers sharing phone, ID, address or payment details) has members with a"
+                + " record: "
+                + String.join("; ", reasons),
+            evidence));
+  }
+
+  private static String shortHash(String hash) {
+    return hash.substring(0, Math.min(12, hash.length())) + "…";
+  }
+
+  /** The listing's complaints, and the seller's others when the listing shows something. */
+  private Optional<Signal> complaintSignal(
+      ComplaintCounts counts, boolean shown, InfringementType type) {
+    var w = contextWeights;
+    double own =
+        Math.min(w.listingComplaintCap(), counts.listing30d() * w.listingComplaintWeight());
+    int others = Math.max(0, counts.seller30d() - counts.listing30d());
+    boolean counted = shown || own > 0;
+    double seller =
+        counted ? Math.min(w.sellerComplaintCap(), others * w.sellerComplaintWeight()) : 0;
+    double points = round(own + seller);
+    if (points <= 0) {
+      return Optional.empty();
+    }
+    var facts = new ArrayList<String>();
+    var evidence = new ArrayList<Evidence>();
+    if (own > 0) {
+      facts.add(counts.listing30d() + " about this listing");
+      String n = String.valueOf(counts.listing30d());
+      evidence.add(new Evidence("complaints.listing30d", 0, n.length(), n));
+    }
+    if (seller > 0) {
+      facts.add(counts.seller30d() + " about the seller");
+      String n = String.valueOf(counts.seller30d());
+      evidence.add(new Evidence("complaints.seller30d", 0, n.length(), n));
+    }
+    return Optional.of(
+        new Signal(
+            SignalType.COMPLAINTS,
+            "complaints:30d",
+            1,
+            type,
+            null,
+            points,
+            "Complaints in the 30 days before: " + String.join(", ", facts),
+            evidence));
+  }
+
+  private Optional<Signal> surgeSignal(
+      ComplaintCounts counts, boolean concernsListing, InfringementType type) {
+    if (!counts.surge() || !concernsListing || contextWeights.surgeWeight() <= 0) {
+      return Optional.empty();
+    }
+    String n = String.valueOf(counts.last7d());
+    return Optional.of(
+        new Signal(
+            SignalType.COMPLAINT_SURGE,
+            "complaints:surge",
+            1,
+            type,
+            null,
+            contextWeights.surgeWeight(),
+            String.format(
+                Locale.ROOT,
+                "Complaint surge: %d complaints about the listing or its seller in 7 days, at"
+                    + " least %d and %.1f times the usual rate",
+                counts.last7d(),
+                contextWeights.surgeMinimum(),
+                contextWeights.surgeRatio()),
+            List.of(new Evidence("complaints.last7d", 0, n.length(), n))));
   }
 
   /** An export listing of a protected brand is for customs to stop at the border. */
@@ -386,36 +591,9 @@ public final class Scorer {
    * infringement type of the listing's other signals: the history backs their finding.
    */
   private Optional<Signal> sellerSignal(SellerRecord seller, InfringementType type) {
-    var w = sellerWeights;
-    List<SellerPenalty> ipPenalties =
-        seller.penalties().stream().filter(this::isForInfringement).toList();
-    double blacklisted = seller.blacklisted() ? w.blacklistedWeight() : 0;
-    double penalties = Math.min(w.penaltyCap(), ipPenalties.size() * w.penaltyWeight());
-    double alerts =
-        Math.min(w.confirmedAlertCap(), seller.confirmedAlerts() * w.confirmedAlertWeight());
-    double points = Math.min(w.signalCap(), blacklisted + penalties + alerts);
+    double points = historyPoints(seller);
     if (points <= 0) {
       return Optional.empty();
-    }
-    var facts = new ArrayList<String>();
-    if (penalties > 0) {
-      facts.add(
-          ipPenalties.size()
-              + (ipPenalties.size() == 1 ? " prior penalty: " : " prior penalties: ")
-              + String.join(
-                  "; ",
-                  ipPenalties.stream()
-                      .map(p -> p.decisionNo() + " (" + p.date() + ", " + p.reason() + ")")
-                      .toList()));
-    }
-    if (blacklisted > 0) {
-      facts.add("blacklisted since " + seller.blacklistedSince());
-    }
-    if (alerts > 0) {
-      facts.add(
-          seller.confirmedAlerts()
-              + (seller.confirmedAlerts() == 1 ? " earlier alert" : " earlier alerts")
-              + " confirmed");
     }
     String key = seller.key();
     return Optional.of(
@@ -426,8 +604,47 @@ public final class Scorer {
             type,
             null,
             points,
-            "Seller " + key + ": " + String.join(", ", facts),
+            "Seller " + key + ": " + String.join(", ", historyFacts(seller)),
             List.of(new Evidence("seller", 0, key.length(), key))));
+  }
+
+  /** What a seller's own history adds: blacklist, penalties and alerts, each capped, then all. */
+  private double historyPoints(SellerRecord seller) {
+    var w = sellerWeights;
+    long ipPenalties = seller.penalties().stream().filter(this::isForInfringement).count();
+    double blacklisted = seller.blacklisted() ? w.blacklistedWeight() : 0;
+    double penalties = Math.min(w.penaltyCap(), ipPenalties * w.penaltyWeight());
+    double alerts =
+        Math.min(w.confirmedAlertCap(), seller.confirmedAlerts() * w.confirmedAlertWeight());
+    return Math.min(w.signalCap(), blacklisted + penalties + alerts);
+  }
+
+  /** The parts of a seller's history that add points, in words. */
+  private List<String> historyFacts(SellerRecord seller) {
+    var w = sellerWeights;
+    List<SellerPenalty> ipPenalties =
+        seller.penalties().stream().filter(this::isForInfringement).toList();
+    var facts = new ArrayList<String>();
+    if (!ipPenalties.isEmpty() && w.penaltyWeight() > 0 && w.penaltyCap() > 0) {
+      facts.add(
+          ipPenalties.size()
+              + (ipPenalties.size() == 1 ? " prior penalty: " : " prior penalties: ")
+              + String.join(
+                  "; ",
+                  ipPenalties.stream()
+                      .map(p -> p.decisionNo() + " (" + p.date() + ", " + p.reason() + ")")
+                      .toList()));
+    }
+    if (seller.blacklisted() && w.blacklistedWeight() > 0) {
+      facts.add("blacklisted since " + seller.blacklistedSince());
+    }
+    if (seller.confirmedAlerts() > 0 && w.confirmedAlertWeight() > 0 && w.confirmedAlertCap() > 0) {
+      facts.add(
+          seller.confirmedAlerts()
+              + (seller.confirmedAlerts() == 1 ? " earlier alert" : " earlier alerts")
+              + " confirmed");
+    }
+    return facts;
   }
 
   private boolean isForInfringement(SellerPenalty penalty) {

@@ -27,6 +27,7 @@ public record ScorerSet(String version, Scorer fallback, Map<String, Scorer> byC
         ContentDigest.start()
             .add("settings", scorer.settings())
             .add("seller", scorer.sellerWeights())
+            .add("context", scorer.contextWeights())
             .finish();
     return new ScorerSet(version, scorer, Map.of());
   }

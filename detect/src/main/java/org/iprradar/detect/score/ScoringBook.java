@@ -23,6 +23,7 @@ public final class ScoringBook implements Supplier<ScorerSet> {
 
   private final ScoringSettings base;
   private final SellerHistoryWeights sellerWeights;
+  private final SellerContextWeights contextWeights;
   private final Object lock = new Object();
   private final Map<String, ScoringOverride> entries = new TreeMap<>();
   private final AtomicReference<ScorerSet> current;
@@ -31,8 +32,20 @@ public final class ScoringBook implements Supplier<ScorerSet> {
    * @param base the start-up settings, from configuration, that entries override
    */
   public ScoringBook(ScoringSettings base, SellerHistoryWeights sellerWeights) {
+    this(base, sellerWeights, SellerContextWeights.DEFAULTS);
+  }
+
+  /**
+   * @param base the start-up settings, from configuration, that entries override
+   * @param contextWeights the network and complaint weights, from configuration only for now
+   */
+  public ScoringBook(
+      ScoringSettings base,
+      SellerHistoryWeights sellerWeights,
+      SellerContextWeights contextWeights) {
     this.base = base;
     this.sellerWeights = sellerWeights;
+    this.contextWeights = contextWeights;
     this.current = new AtomicReference<>(build(Map.of()));
   }
 
@@ -108,16 +121,19 @@ public final class ScoringBook implements Supplier<ScorerSet> {
         (key, entry) -> {
           if (!key.equals(ScoringOverride.ALL_CATEGORIES)) {
             byCategory.put(
-                key, new Scorer(overlay(common, entry, key), overlay(commonSeller, entry)));
+                key,
+                new Scorer(
+                    overlay(common, entry, key), overlay(commonSeller, entry), contextWeights));
           }
         });
     String version =
         ContentDigest.start()
             .add("settings", base)
             .add("seller", sellerWeights)
+            .add("context", contextWeights)
             .addAll(staged)
             .finish();
-    return new ScorerSet(version, new Scorer(common, commonSeller), byCategory);
+    return new ScorerSet(version, new Scorer(common, commonSeller, contextWeights), byCategory);
   }
 
   /**

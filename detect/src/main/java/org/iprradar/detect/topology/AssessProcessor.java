@@ -1,6 +1,7 @@
 package org.iprradar.detect.topology;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
@@ -9,19 +10,22 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.iprradar.common.json.JsonSerde;
 import org.iprradar.common.kafka.DeadLetters;
 import org.iprradar.common.kafka.Topics;
+import org.iprradar.common.model.Complaint;
 import org.iprradar.common.model.ConfigVersions;
 import org.iprradar.common.model.Listing;
 import org.iprradar.common.model.SellerRecord;
 import org.iprradar.detect.rules.RuleSet;
 import org.iprradar.detect.score.ScorerSet;
+import org.iprradar.detect.score.SellerContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads a listing, looks up its seller's record in the global seller store, and assesses it with
- * the rules and the scoring settings of its category in force, recording their versions. A record
- * that is not a listing, or that the engine fails on, becomes a dead letter with its original bytes
- * and the reason in headers: it never stops the stream thread.
+ * Reads a listing, looks up its seller's record, the seller's network and the complaints about the
+ * listing and the seller in the global stores, and assesses it with the rules and the scoring
+ * settings of its category in force, recording their versions. A record that is not a listing, or
+ * that the engine fails on, becomes a dead letter with its original bytes and the reason in
+ * headers: it never stops the stream thread.
  */
 final class AssessProcessor implements FixedKeyProcessor<String, byte[], Outcome> {
 
@@ -31,19 +35,30 @@ final class AssessProcessor implements FixedKeyProcessor<String, byte[], Outcome
   private final Supplier<RuleSet> rules;
   private final Supplier<ScorerSet> scorers;
   private final Clock clock;
+  private final IdentityIndex index;
   private FixedKeyProcessorContext<String, Outcome> context;
   private ReadOnlyKeyValueStore<String, SellerRecord> sellers;
+  private NetworkFinder networks;
+  private ComplaintCounter complaints;
 
-  AssessProcessor(Supplier<RuleSet> rules, Supplier<ScorerSet> scorers, Clock clock) {
+  AssessProcessor(
+      Supplier<RuleSet> rules, Supplier<ScorerSet> scorers, Clock clock, IdentityIndex index) {
     this.rules = rules;
     this.scorers = scorers;
     this.clock = clock;
+    this.index = index;
   }
 
   @Override
   public void init(FixedKeyProcessorContext<String, Outcome> context) {
     this.context = context;
     this.sellers = context.getStateStore(DetectTopology.SELLER_STORE);
+    this.networks = new NetworkFinder(sellers, index);
+    ReadOnlyKeyValueStore<String, Complaint> complaintStore =
+        context.getStateStore(DetectTopology.COMPLAINT_STORE);
+    // The network and complaint weights are configuration only, the same in every scorer set.
+    this.complaints =
+        new ComplaintCounter(complaintStore, scorers.get().fallback().contextWeights());
   }
 
   @Override
@@ -65,11 +80,20 @@ final class AssessProcessor implements FixedKeyProcessor<String, byte[], Outcome
               (ruleId, error) ->
                   LOG.warn("Rule {} failed on listing {}: {}", ruleId, listing.key(), error));
       SellerRecord seller = sellers.get(SellerRecord.key(listing.platform(), listing.sellerId()));
+      Instant now = clock.instant();
+      // Complaints are counted back from when the listing was seen, so a re-crawl of an old
+      // listing is not credited with complaints that came after it.
+      Instant at = listing.observedAt() != null ? listing.observedAt() : now;
+      var sellerContext =
+          new SellerContext(
+              seller,
+              networks.find(seller),
+              complaints.count(listing.platform(), listing.listingId(), listing.sellerId(), at));
       var versions = new ConfigVersions(set.rulesVersion(), set.brandsVersion(), scoring.version());
       var assessment =
           scoring
               .forCategory(listing.category())
-              .assess(listing, match, set.brands(), seller, clock.instant())
+              .assess(listing, match, set.brands(), sellerContext, now)
               .withVersions(versions);
       context.forward(record.withValue(new Outcome.Assessed(assessment)));
     } catch (RuntimeException e) {

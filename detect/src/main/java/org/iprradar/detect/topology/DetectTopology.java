@@ -24,8 +24,9 @@ import org.iprradar.detect.score.ScorerSet;
  * Builds the detect topology:
  *
  * <pre>
- * seller-records ─▶ seller store (global, keyed platform:sellerId)
- *                          ┆ looked up by the listing's seller
+ * seller-records ─▶ seller store (global, keyed platform:sellerId) + identity index (in memory)
+ * complaints ─────▶ complaint store (global, by listing, seller and time)
+ *                          ┆ looked up by the listing's seller, its network and the listing
  * listings ─▶ assess ─┬─▶ assessments            (one per listing record)
  *                     │      └─ lead? ─▶ leads   (keyed platform:sellerId:TYPE)
  *                     └─▶ dead-letters           (unreadable records, with the reason)
@@ -37,8 +38,13 @@ import org.iprradar.detect.score.ScorerSet;
  * and a listing looks its seller up where it is assessed. The lookup is made in the assess step
  * rather than by a {@code GlobalKTable} join because that is where the listing's bytes are parsed;
  * a join's key mapper would have to parse them once more. A store maintained by our own processor
- * also lets an unreadable seller record be skipped, where a {@code GlobalKTable}'s deserializer
- * would stop the global thread (see {@link SellerRecordLoader}).
+ * also lets an unreadable seller record be dead-lettered, where a {@code GlobalKTable}'s
+ * deserializer would stop the global thread (see {@link SellerRecordLoader}).
+ *
+ * <p>Complaints are a global store for the same reason, and because a complaint may arrive before
+ * its listing and on another partition: every instance holds every complaint of the topic's 90
+ * days, keyed so that a range scan gives a listing's or a seller's complaints in a window (see
+ * {@link ComplaintKeys}).
  */
 public final class DetectTopology {
 
@@ -46,6 +52,9 @@ public final class DetectTopology {
 
   /** The global store of seller records, keyed {@code platform:sellerId}. */
   public static final String SELLER_STORE = "seller-records-store";
+
+  /** The global store of complaints, see {@link ComplaintKeys}. */
+  public static final String COMPLAINT_STORE = "complaints-store";
 
   private DetectTopology() {}
 
@@ -56,17 +65,38 @@ public final class DetectTopology {
    *     next listing on
    */
   public static Topology build(Supplier<RuleSet> rules, Scorer scorer, Clock clock) {
+    return build(rules, scorer, clock, GlobalDeadLetters.loggingOnly());
+  }
+
+  /**
+   * @param scorers the scoring settings in force, read once per listing; unreadable seller records
+   *     and complaints are only logged
+   */
+  public static Topology build(Supplier<RuleSet> rules, Supplier<ScorerSet> scorers, Clock clock) {
+    return build(rules, scorers, clock, GlobalDeadLetters.loggingOnly());
+  }
+
+  /** Scores with fixed settings. */
+  public static Topology build(
+      Supplier<RuleSet> rules, Scorer scorer, Clock clock, GlobalDeadLetters deadLetters) {
     ScorerSet fixed = ScorerSet.of(scorer);
-    return build(rules, () -> fixed, clock);
+    return build(rules, () -> fixed, clock, deadLetters);
   }
 
   /**
    * @param rules the rule set in force, read once per listing so that rule changes apply from the
    *     next listing on
    * @param scorers the scoring settings in force, likewise read once per listing
+   * @param deadLetters where the global stores' loaders send unreadable seller records and
+   *     complaints
    */
-  public static Topology build(Supplier<RuleSet> rules, Supplier<ScorerSet> scorers, Clock clock) {
+  public static Topology build(
+      Supplier<RuleSet> rules,
+      Supplier<ScorerSet> scorers,
+      Clock clock,
+      GlobalDeadLetters deadLetters) {
     var builder = new StreamsBuilder();
+    var index = new IdentityIndex();
     builder.addGlobalStore(
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(SELLER_STORE),
@@ -76,7 +106,16 @@ public final class DetectTopology {
             .withLoggingDisabled(),
         Topics.SELLER_RECORDS.name(),
         Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("seller-records-in"),
-        () -> new SellerRecordLoader(SELLER_STORE));
+        () -> new SellerRecordLoader(SELLER_STORE, index, deadLetters));
+    builder.addGlobalStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(COMPLAINT_STORE),
+                Serdes.String(),
+                Topics.COMPLAINTS.valueSerde())
+            .withLoggingDisabled(),
+        Topics.COMPLAINTS.name(),
+        Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("complaints-in"),
+        () -> new ComplaintLoader(COMPLAINT_STORE, deadLetters));
     KStream<String, byte[]> listings =
         builder.stream(
             Topics.LISTINGS.name(),
@@ -86,7 +125,8 @@ public final class DetectTopology {
         listings
             // A tombstone deletes a listing; there is nothing to assess.
             .filter((key, value) -> value != null, Named.as("skip-tombstones"))
-            .processValues(() -> new AssessProcessor(rules, scorers, clock), Named.as("assess"))
+            .processValues(
+                () -> new AssessProcessor(rules, scorers, clock, index), Named.as("assess"))
             .split(Named.as("outcome-"));
 
     outcomes.branch(

@@ -32,7 +32,25 @@ class ScoringConfigurationTest {
         20,
         40,
         categoryPoints,
-        crossBorder);
+        crossBorder,
+        0.4,
+        15,
+        12,
+        36,
+        3,
+        9,
+        25,
+        6,
+        2.5);
+  }
+
+  @Test
+  void shouldTakeConfiguredNetworkAndComplaintWeights() {
+    var weights = new DetectFactory().sellerContextWeights(config(null, 10));
+
+    assertEquals(
+        new org.iprradar.detect.score.SellerContextWeights(0.4, 15, 12, 36, 3, 9, 25, 6, 2.5),
+        weights);
   }
 
   @Test
@@ -57,10 +75,15 @@ class ScoringConfigurationTest {
     var factory = new DetectFactory();
     var settings = factory.scoringSettings(config(Map.of("food", 4.5), 7));
 
-    var book = factory.scoringBook(settings, SellerHistoryWeights.DEFAULTS);
+    var config = config(Map.of("food", 4.5), 7);
+    var book =
+        factory.scoringBook(
+            settings, SellerHistoryWeights.DEFAULTS, factory.sellerContextWeights(config));
 
     assertEquals(settings, book.get().forCategory("food").settings());
     assertEquals(settings, book.get().forCategory(null).settings());
     assertEquals(SellerHistoryWeights.DEFAULTS, book.get().fallback().sellerWeights());
+    assertEquals(
+        factory.sellerContextWeights(config), book.get().forCategory("food").contextWeights());
   }
 }
