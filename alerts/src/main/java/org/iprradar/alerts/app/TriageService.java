@@ -49,18 +49,29 @@ public final class TriageService implements AutoCloseable {
   }
 
   /**
-   * Writes the action once Kafka has acknowledged it.
+   * Writes the action once Kafka has acknowledged it. A request whose id the alert's history
+   * already holds is not written again: the answer is the action as it was first accepted.
    *
-   * @return the action as written
+   * @return the action as written, or as first accepted for a repeat
    * @throws UnknownAlertException when there is no such alert
    * @throws org.iprradar.common.model.InvalidFieldException when the request is incomplete or wrong
    * @throws IllegalTransitionException when the alert's status does not allow the action
    * @throws ActionNotStoredException when Kafka did not acknowledge it
+   * @throws RequestIdReusedException when the request id was used for a different request
    */
   public TriageAction submit(String alertId, TriageRequest request) {
     Alert alert =
         alerts.queries().find(alertId).orElseThrow(() -> new UnknownAlertException(alertId));
     TriageAction action = request.toAction(alertId, clock.instant());
+    // Before the status check: a repeat of an accepted ASSIGN must not be refused because the
+    // alert is ASSIGNED now.
+    var first = alert.entryOfRequest(action.requestId()).map(e -> e.toAction(alertId));
+    if (first.isPresent()) {
+      if (!first.get().sameRequest(action)) {
+        throw new RequestIdReusedException(alertId, action.requestId());
+      }
+      return first.get();
+    }
     if (TriageStateMachine.next(alert.status(), action.action()).isEmpty()) {
       throw new IllegalTransitionException(alertId, alert.status(), action.action());
     }

@@ -9,6 +9,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
@@ -17,9 +18,11 @@ import java.io.IOException;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.iprradar.alerts.app.ActionNotStoredException;
+import org.iprradar.alerts.app.RequestIdReusedException;
 import org.iprradar.alerts.app.TriageRequest;
 import org.iprradar.alerts.app.TriageService;
 import org.iprradar.alerts.app.UnknownAlertException;
+import org.iprradar.alerts.delivery.WebhookSender;
 import org.iprradar.alerts.store.StoreUnavailableException;
 import org.iprradar.alerts.triage.IllegalTransitionException;
 import org.iprradar.common.json.Json;
@@ -37,7 +40,10 @@ public final class TriageController {
   }
 
   @Post(consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
-  public HttpResponse<?> act(@PathVariable String id, @Nullable @Body byte[] body) {
+  public HttpResponse<?> act(
+      @PathVariable String id,
+      @Nullable @Body byte[] body,
+      @Nullable @Header(WebhookSender.IDEMPOTENCY_KEY) String idempotencyKey) {
     TriageRequest request;
     try {
       request = Json.mapper().readValue(body == null ? new byte[0] : body, TriageRequest.class);
@@ -60,12 +66,19 @@ public final class TriageController {
     if (request == null) {
       return HttpResponse.badRequest(new ApiError("malformed_body", "the body must be an object"));
     }
-    return HttpResponse.accepted().body(new ActionAccepted(triage.submit(id, request)));
+    return HttpResponse.accepted()
+        .body(new ActionAccepted(triage.submit(id, request.withRequestId(idempotencyKey))));
   }
 
   @Error(exception = UnknownAlertException.class)
   HttpResponse<ApiError> unknown(UnknownAlertException e) {
     return HttpResponse.notFound(new ApiError("not_found", e.getMessage()));
+  }
+
+  @Error(exception = RequestIdReusedException.class)
+  HttpResponse<ApiError> reused(RequestIdReusedException e) {
+    return HttpResponse.<ApiError>status(HttpStatus.UNPROCESSABLE_ENTITY)
+        .body(new ApiError("request_id_reused", e.getMessage()));
   }
 
   @Error(exception = InvalidFieldException.class)
