@@ -1,5 +1,6 @@
 package org.iprradar.alerts.app;
 
+import io.micronaut.core.annotation.Nullable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Arrays;
@@ -18,11 +19,11 @@ import org.iprradar.common.model.TriageActionType;
 public record TriageRequest(
     String action,
     String actor,
-    String reason,
-    String assignee,
-    String decisionNumber,
-    BigDecimal penaltyAmount,
-    String requestId) {
+    @Nullable String reason,
+    @Nullable String assignee,
+    @Nullable String decisionNumber,
+    @Nullable BigDecimal penaltyAmount,
+    @Nullable String requestId) {
 
   /**
    * The action this request stands for.

@@ -10,12 +10,18 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.Locale;
 import org.iprradar.alerts.app.AlertsService;
 import org.iprradar.alerts.store.AlertFilter;
 import org.iprradar.alerts.store.AlertSort;
 import org.iprradar.alerts.store.StoreUnavailableException;
+import org.iprradar.common.model.Alert;
 import org.iprradar.common.model.AlertStatus;
+import org.iprradar.common.model.DeliveryOutcome;
 import org.iprradar.common.model.InfringementType;
 
 /**
@@ -38,6 +44,15 @@ public final class AlertController {
   /**
    * One page of the alerts that pass every given filter.
    *
+   * @param bureau only alerts routed to this bureau id
+   * @param region a GB/T 2260 code; a city or province code matches its districts
+   * @param status one of the alert statuses, case-insensitive
+   * @param type one of the infringement types, case-insensitive
+   * @param minScore only alerts scoring at least this
+   * @param text searched in listing titles, shop names and the seller id, case-insensitive
+   * @param policeReferral when true, only alerts referred to the police
+   * @param supervisedCase when true, only supervised cases
+   * @param category only alerts of this product category, exactly
    * @param offset how many matching alerts to skip, 0 by default
    * @param limit the most alerts to answer, 1 to 1000, 50 by default
    * @param sort {@code score} (default: highest first, then the most recently updated), {@code
@@ -46,6 +61,14 @@ public final class AlertController {
    * @param unassigned when true, only alerts nobody is assigned to
    */
   @Get
+  @ApiResponse(
+      responseCode = "200",
+      description = "the page",
+      content = @Content(schema = @Schema(implementation = AlertPage.class)))
+  @ApiResponse(
+      responseCode = "400",
+      description = "a filter, offset, limit or sort is invalid",
+      content = @Content(schema = @Schema(implementation = ApiError.class)))
   public HttpResponse<?> list(
       @Nullable @QueryValue String bureau,
       @Nullable @QueryValue String region,
@@ -98,7 +121,16 @@ public final class AlertController {
     return HttpResponse.ok(new AlertPage(page.total(), skip, size, page.alerts()));
   }
 
+  /** One alert by id, the lead key {@code platform:sellerId:TYPE}. */
   @Get("/{id}")
+  @ApiResponse(
+      responseCode = "200",
+      description = "the alert",
+      content = @Content(schema = @Schema(implementation = Alert.class)))
+  @ApiResponse(
+      responseCode = "404",
+      description = "no such alert",
+      content = @Content(schema = @Schema(implementation = ApiError.class)))
   public HttpResponse<?> get(@PathVariable String id) {
     return alerts
         .queries()
@@ -114,6 +146,15 @@ public final class AlertController {
    * and after a restart.
    */
   @Get("/{id}/deliveries")
+  @ApiResponse(
+      responseCode = "200",
+      description = "the outcomes",
+      content =
+          @Content(array = @ArraySchema(schema = @Schema(implementation = DeliveryOutcome.class))))
+  @ApiResponse(
+      responseCode = "404",
+      description = "no such alert",
+      content = @Content(schema = @Schema(implementation = ApiError.class)))
   public HttpResponse<?> deliveries(@PathVariable String id) {
     return alerts
         .queries()

@@ -14,6 +14,10 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -39,7 +43,39 @@ public final class TriageController {
     this.triage = triage;
   }
 
+  /**
+   * Acts on the alert. A repeat of a request id (in the body's {@code requestId} or the {@code
+   * Idempotency-Key} header) is applied once and answered as the first was.
+   *
+   * @param idempotencyKey the client's request id, when the body has none
+   */
   @Post(consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TriageRequest.class)))
+  @ApiResponse(
+      responseCode = "202",
+      description = "written to Kafka; the alert shows it shortly after",
+      content = @Content(schema = @Schema(implementation = ActionAccepted.class)))
+  @ApiResponse(
+      responseCode = "400",
+      description = "a field is missing or wrong",
+      content = @Content(schema = @Schema(implementation = FieldError.class)))
+  @ApiResponse(
+      responseCode = "404",
+      description = "no such alert",
+      content = @Content(schema = @Schema(implementation = ApiError.class)))
+  @ApiResponse(
+      responseCode = "409",
+      description = "the alert's status does not allow the action",
+      content = @Content(schema = @Schema(implementation = TransitionError.class)))
+  @ApiResponse(
+      responseCode = "422",
+      description = "the request id was used for a different request",
+      content = @Content(schema = @Schema(implementation = ApiError.class)))
   public HttpResponse<?> act(
       @PathVariable String id,
       @Nullable @Body byte[] body,
