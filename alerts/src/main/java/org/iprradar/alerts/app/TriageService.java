@@ -5,6 +5,10 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -30,9 +34,29 @@ public final class TriageService implements AutoCloseable {
   /** Longer than the producer's delivery timeout, so that its own error is what we report. */
   private static final Duration ACK_WAIT = Duration.ofSeconds(35);
 
+  /** Request ids remembered per instance until the store shows their action; plenty for retries. */
+  private static final int RECENT_REQUESTS = 10_000;
+
   private final AlertsService alerts;
   private final Producer<String, TriageAction> producer;
   private final Clock clock = Clock.systemUTC();
+
+  /**
+   * Actions with a request id this instance wrote, by alert id and request id: a retry that comes
+   * before the store shows the first is answered from here rather than written again. Past this
+   * window, and on other instances, the alert's history answers, and the fold drops a repeat that
+   * still got through.
+   */
+  private final Map<String, TriageAction> recent =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, TriageAction> eldest) {
+              return size() > RECENT_REQUESTS;
+            }
+          });
 
   TriageService(
       AlertsService alerts,
@@ -65,7 +89,12 @@ public final class TriageService implements AutoCloseable {
     TriageAction action = request.toAction(alertId, clock.instant());
     // Before the status check: a repeat of an accepted ASSIGN must not be refused because the
     // alert is ASSIGNED now.
-    var first = alert.entryOfRequest(action.requestId()).map(e -> e.toAction(alertId));
+    String requestKey = action.requestId() == null ? null : alertId + "\n" + action.requestId();
+    var first =
+        alert
+            .entryOfRequest(action.requestId())
+            .map(e -> e.toAction(alertId))
+            .or(() -> Optional.ofNullable(requestKey == null ? null : recent.get(requestKey)));
     if (first.isPresent()) {
       if (!first.get().sameRequest(action)) {
         throw new RequestIdReusedException(alertId, action.requestId());
@@ -85,6 +114,9 @@ public final class TriageService implements AutoCloseable {
     } catch (ExecutionException | TimeoutException | RuntimeException e) {
       Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
       throw new ActionNotStoredException("Kafka did not take the action: " + cause, cause);
+    }
+    if (requestKey != null) {
+      recent.put(requestKey, action);
     }
     return action;
   }
