@@ -79,15 +79,12 @@ final class JsonErrorResponseProcessor implements ErrorResponseProcessor<ErrorBo
       // The exception's text may name internals; Micronaut logs it in full.
       return "the server failed to answer this request; its log has the details";
     }
-    String request = context.getRequest().getMethod() + " " + context.getRequest().getPath();
-    String detail =
-        context.getErrors().isEmpty()
-            ? status.getReason()
-            : context.getErrors().get(0).getMessage();
-    return switch (status) {
-      case NOT_FOUND -> "no resource at " + context.getRequest().getPath();
-      case METHOD_NOT_ALLOWED -> detail + " (" + request + ")";
-      default -> detail;
-    };
+    if (status == HttpStatus.NOT_FOUND) {
+      return "no resource at " + context.getRequest().getPath();
+    }
+    // Micronaut's own sentence: it names the method and the allowed ones, the parameter, the type.
+    return context.getErrors().isEmpty()
+        ? status.getReason()
+        : context.getErrors().get(0).getMessage();
   }
 }

@@ -71,6 +71,7 @@ class JsonErrorsTest {
   void shouldAnswerAWrongMethodWith405() throws Exception {
     var body = error(send("DELETE", "/test/things", null, null), 405);
     assertEquals("method_not_allowed", body.get("error").asText());
+    assertTrue(body.get("message").asText().contains("DELETE"), body.toString());
   }
 
   @Test
