@@ -48,6 +48,46 @@ final class ApiClient {
     return post(path, "application/json", body);
   }
 
+  /**
+   * Any request; {@code body} may be null.
+   *
+   * @param headers name, value, name, value...
+   */
+  HttpResponse<String> send(
+      String method, String path, String contentType, String body, String... headers)
+      throws IOException, InterruptedException {
+    var request =
+        HttpRequest.newBuilder(URI.create(baseUrl.get() + path))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+            .timeout(Duration.ofSeconds(45));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Posts a listing that detect turns into a lead of {@code
+   * taobao:<sellerId>:COUNTERFEIT_TRADEMARK}.
+   */
+  HttpResponse<String> postBagListing(String listingId, String sellerId)
+      throws IOException, InterruptedException {
+    return postJson(
+        "/api/v1/listings",
+        "{\"platform\":\"taobao\",\"listingId\":\""
+            + listingId
+            + "\",\"title\":\"驴牌 老花 手袋 高仿 专柜品质\",\"price\":399,\"sellerId\":\""
+            + sellerId
+            + "\",\"sellerRegion\":\"320602\",\"category\":\"luxury_bags\"}");
+  }
+
   HttpResponse<String> get(String path) throws IOException, InterruptedException {
     var request =
         HttpRequest.newBuilder(URI.create(baseUrl.get() + path))

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Webhook delivery end to end on a real in-process broker: a listing becomes an alert, whose
- * version reaches the bureau's receiver signed, after one 503, and shows as delivered over HTTP.
+ * version reaches the bureau's receiver signed, after one 503, and shows as delivered over HTTP, on
+ * the alert too, and still after a restart.
  */
 class WebhookIT {
 
@@ -50,6 +51,7 @@ class WebhookIT {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static HttpServer receiver;
   private static Standalone app;
+  private static Map<String, Object> props;
 
   @BeforeAll
   static void start() throws Exception {
@@ -69,7 +71,7 @@ class WebhookIT {
           exchange.close();
         });
     receiver.start();
-    Map<String, Object> props = new HashMap<>();
+    props = new HashMap<>();
     props.put("micronaut.server.port", -1);
     props.put("ipr.data-dir", dataDir.toString());
     props.put("ipr.kafka.partitions", 2);
@@ -112,25 +114,12 @@ class WebhookIT {
 
     String deliveries =
         "/api/v1/alerts/" + URLEncoder.encode(ALERT, StandardCharsets.UTF_8) + "/deliveries";
-    var status = new JsonNode[1];
-    await()
-        .atMost(PIPELINE)
-        .pollInterval(Duration.ofMillis(250))
-        .ignoreExceptions()
-        .until(
-            () -> {
-              var response =
-                  HTTP.send(
-                      HttpRequest.newBuilder(URI.create(app.url() + deliveries)).build(),
-                      HttpResponse.BodyHandlers.ofString());
-              status[0] = Json.mapper().readTree(response.body());
-              return response.statusCode() == 200 && status[0].size() > 0;
-            });
-
-    var outcome = status[0].get(0);
+    var outcome = awaitDelivered(deliveries);
+    assertEquals("DELIVERED", outcome.get("state").asText());
     assertTrue(outcome.get("delivered").asBoolean(), outcome.toString());
     assertEquals("MARKET_SUPERVISION", outcome.get("bureauId").asText());
     assertEquals(2, outcome.get("attempts").asInt(), outcome.toString());
+    assertEquals(200, outcome.get("httpStatus").asInt(), outcome.toString());
     assertEquals(2, RECEIVED.size());
     for (Received request : RECEIVED) {
       assertEquals(sign(request.timestamp(), request.body()), request.signature());
@@ -139,6 +128,39 @@ class WebhookIT {
       assertEquals(ALERT, alert.get("id").asText());
       assertEquals(1, alert.get("schemaVersion").asInt());
     }
+    var alert = get("/api/v1/alerts/" + URLEncoder.encode(ALERT, StandardCharsets.UTF_8));
+    assertEquals(outcome, alert.get("deliveries").get(0), "the alert shows its delivery");
+
+    // The outcome is folded into the alert store, not remembered by the instance that sent it.
+    app.close();
+    app = Standalone.start(props);
+    var afterRestart = awaitDelivered(deliveries);
+    assertEquals(outcome, afterRestart);
+    assertEquals(2, RECEIVED.size(), "nothing was sent again");
+  }
+
+  /** The only outcome of the alert once it is delivered; a RETRYING one may show before. */
+  private static JsonNode awaitDelivered(String path) {
+    var status = new JsonNode[1];
+    await()
+        .atMost(PIPELINE)
+        .pollInterval(Duration.ofMillis(250))
+        .ignoreExceptions()
+        .until(
+            () -> {
+              status[0] = get(path);
+              return status[0].size() == 1 && status[0].get(0).get("delivered").asBoolean();
+            });
+    return status[0].get(0);
+  }
+
+  private static JsonNode get(String path) throws Exception {
+    var response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(app.url() + path)).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, response.statusCode(), response.body());
+    return Json.mapper().readTree(response.body());
   }
 
   private static String sign(String timestamp, byte[] body) throws Exception {

@@ -1,5 +1,6 @@
 package org.iprradar.alerts.app;
 
+import io.micronaut.core.annotation.Nullable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Arrays;
@@ -13,14 +14,16 @@ import org.iprradar.common.model.TriageActionType;
  * server's clock, so a client can neither act on another alert nor back-date the audit trail.
  *
  * @param action one of {@link TriageActionType}, case-insensitive
+ * @param requestId the client's id for this request: a repeat with the same id is applied once
  */
 public record TriageRequest(
     String action,
     String actor,
-    String reason,
-    String assignee,
-    String decisionNumber,
-    BigDecimal penaltyAmount) {
+    @Nullable String reason,
+    @Nullable String assignee,
+    @Nullable String decisionNumber,
+    @Nullable BigDecimal penaltyAmount,
+    @Nullable String requestId) {
 
   /**
    * The action this request stands for.
@@ -29,7 +32,29 @@ public record TriageRequest(
    */
   public TriageAction toAction(String alertId, Instant at) {
     return new TriageAction(
-        alertId, type(), actor, at, reason, assignee, decisionNumber, penaltyAmount);
+        alertId, type(), actor, at, reason, assignee, decisionNumber, penaltyAmount, requestId);
+  }
+
+  /**
+   * This request with the id from the {@code Idempotency-Key} header, when the body has none.
+   *
+   * @throws InvalidFieldException when the body and the header name different ids
+   */
+  public TriageRequest withRequestId(String headerId) {
+    if (headerId == null || headerId.isBlank()) {
+      return this;
+    }
+    if (requestId != null && !requestId.isBlank() && !requestId.strip().equals(headerId.strip())) {
+      throw new InvalidFieldException(
+          "requestId",
+          "is '"
+              + requestId
+              + "' but the Idempotency-Key header is '"
+              + headerId
+              + "'; send one id, or the same in both");
+    }
+    return new TriageRequest(
+        action, actor, reason, assignee, decisionNumber, penaltyAmount, headerId.strip());
   }
 
   private TriageActionType type() {

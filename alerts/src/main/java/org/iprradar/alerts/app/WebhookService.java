@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -20,8 +19,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.iprradar.alerts.delivery.Backoff;
-import org.iprradar.alerts.delivery.DeliveryLog;
-import org.iprradar.alerts.delivery.DeliveryStatus;
 import org.iprradar.alerts.delivery.DeliveryWorker;
 import org.iprradar.alerts.delivery.Sleeper;
 import org.iprradar.alerts.delivery.WebhookEndpoints;
@@ -33,15 +30,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs webhook delivery on its own thread when at least one bureau has an endpoint ({@code
- * IPR_WEBHOOK_<BUREAU_ID>_URL} and {@code _SECRET} in the environment), and remembers the recent
- * outcomes.
+ * IPR_WEBHOOK_<BUREAU_ID>_URL} and {@code _SECRET} in the environment). Its outcomes go to Kafka
+ * and show on the alert.
  */
 @Singleton
 public final class WebhookService implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(WebhookService.class);
 
-  private final DeliveryLog log = new DeliveryLog(10_000);
   private final DeliveryWorker worker;
   private final Thread thread;
 
@@ -89,8 +85,7 @@ public final class WebhookService implements AutoCloseable {
                 new ByteArraySerializer(),
                 new ByteArraySerializer()),
             endpoints,
-            sender,
-            log);
+            sender);
     this.thread = new Thread(worker, "webhook-delivery");
   }
 
@@ -113,11 +108,6 @@ public final class WebhookService implements AutoCloseable {
     if (thread != null) {
       thread.start();
     }
-  }
-
-  /** The remembered outcomes of this alert on this instance, oldest first. */
-  public List<DeliveryStatus> deliveries(String alertId) {
-    return log.of(alertId);
   }
 
   @PreDestroy

@@ -17,6 +17,7 @@ import org.iprradar.common.json.Json;
 import org.iprradar.common.kafka.DeadLetters;
 import org.iprradar.common.kafka.Topics;
 import org.iprradar.common.model.Alert;
+import org.iprradar.common.model.DeliveryOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +25,10 @@ import org.slf4j.LoggerFactory;
  * Reads alert versions from {@code alert-deliveries} and sends each to its bureau and co-recipients
  * that have an endpoint. At least once: offsets are committed only after every record of a poll was
  * delivered or dead-lettered, so a crash redelivers (with the same {@code Idempotency-Key}) rather
- * than loses. Runs on its own thread; {@link #close()} stops it from any thread.
+ * than loses. Every outcome (each retry as it is scheduled, then delivered or failed) goes to
+ * {@code alert-delivery-outcomes}, from which the alert store shows it; the final one is written
+ * before the offset is committed. Runs on its own thread; {@link #close()} stops it from any
+ * thread.
  */
 public final class DeliveryWorker implements Runnable, AutoCloseable {
 
@@ -33,23 +37,20 @@ public final class DeliveryWorker implements Runnable, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
 
   private final Consumer<String, byte[]> consumer;
-  private final Producer<byte[], byte[]> deadLetters;
+  private final Producer<byte[], byte[]> producer;
   private final WebhookEndpoints endpoints;
   private final WebhookSender sender;
-  private final DeliveryLog log;
   private volatile boolean running = true;
 
   public DeliveryWorker(
       Consumer<String, byte[]> consumer,
-      Producer<byte[], byte[]> deadLetters,
+      Producer<byte[], byte[]> producer,
       WebhookEndpoints endpoints,
-      WebhookSender sender,
-      DeliveryLog log) {
+      WebhookSender sender) {
     this.consumer = consumer;
-    this.deadLetters = deadLetters;
+    this.producer = producer;
     this.endpoints = endpoints;
     this.sender = sender;
-    this.log = log;
   }
 
   /** Subscribes and delivers until closed. */
@@ -72,7 +73,7 @@ public final class DeliveryWorker implements Runnable, AutoCloseable {
       // Closing cleanly needs the interrupt flag cleared; it is restored afterwards.
       interrupted |= Thread.interrupted();
       consumer.close();
-      deadLetters.close();
+      producer.close();
       if (interrupted) {
         Thread.currentThread().interrupt();
       }
@@ -111,22 +112,52 @@ public final class DeliveryWorker implements Runnable, AutoCloseable {
         continue;
       }
       // The bytes as the topology wrote them: the alert's JSON with its schemaVersion.
-      DeliveryStatus status = sender.send(endpoint.get(), alert.id(), record.value());
-      log.record(status);
-      if (!status.delivered()) {
+      DeliveryOutcome outcome =
+          sender.send(endpoint.get(), alert.id(), record.value(), this::recordRetry);
+      recordFinal(outcome);
+      if (!outcome.delivered()) {
         failures.add(
             "webhook to "
                 + bureau
                 + " failed after "
-                + status.attempts()
+                + outcome.attempts()
                 + " attempts: "
-                + status.detail());
+                + outcome.lastError());
       }
     }
     // One dead letter per failed bureau, so that an operator replays to that bureau only.
     for (String failure : failures) {
       deadLetter(record, failure);
     }
+  }
+
+  /** A retry is news, not a commitment: not waited for, and a lost one is replaced by the next. */
+  private void recordRetry(DeliveryOutcome outcome) {
+    producer.send(
+        outcomeRecord(outcome),
+        (metadata, error) -> {
+          if (error != null) {
+            LOG.warn(
+                "Could not record a retry of alert {}: {}", outcome.alertId(), error.toString());
+          }
+        });
+  }
+
+  /** Waits for the broker, so that the offset is committed only once the outcome is kept. */
+  private void recordFinal(DeliveryOutcome outcome) throws InterruptedException {
+    try {
+      producer.send(outcomeRecord(outcome)).get();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot record a delivery outcome", e.getCause());
+    }
+  }
+
+  private static ProducerRecord<byte[], byte[]> outcomeRecord(DeliveryOutcome outcome) {
+    // Keyed by alert id like the alert's other events, so the same alerts task folds it.
+    return new ProducerRecord<>(
+        Topics.ALERT_DELIVERY_OUTCOMES.name(),
+        outcome.alertId().getBytes(StandardCharsets.UTF_8),
+        Topics.ALERT_DELIVERY_OUTCOMES.valueSerde().serializer().serialize(null, outcome));
   }
 
   private void deadLetter(ConsumerRecord<String, byte[]> record, String reason)
@@ -136,7 +167,7 @@ public final class DeliveryWorker implements Runnable, AutoCloseable {
     byte[] key = record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8);
     try {
       // Waits for the broker, so that the offset is committed only once the letter is safe.
-      deadLetters
+      producer
           .send(
               new ProducerRecord<>(Topics.DEAD_LETTERS.name(), null, key, record.value(), headers))
           .get();

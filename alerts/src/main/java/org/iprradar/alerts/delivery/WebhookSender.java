@@ -8,8 +8,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
+import org.iprradar.common.model.DeliveryOutcome;
+import org.iprradar.common.model.DeliveryState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,17 +78,18 @@ public final class WebhookSender {
    * Delivers {@code body} to {@code endpoint}, retrying until delivered, refused or out of
    * attempts.
    *
+   * @param retrying told of each failed attempt that another attempt follows, before the wait, so
+   *     that the wait is visible to analysts
+   * @return the final outcome: delivered or failed
    * @throws InterruptedException when the worker is stopping; the caller must not commit
    */
-  public DeliveryStatus send(WebhookEndpoint endpoint, String alertId, byte[] body)
+  public DeliveryOutcome send(
+      WebhookEndpoint endpoint, String alertId, byte[] body, Consumer<DeliveryOutcome> retrying)
       throws InterruptedException {
     String key = idempotencyKey(alertId, body);
     int status = 0;
     String detail = "not sent";
     for (int attempt = 1; attempt <= backoff.maxAttempts(); attempt++) {
-      if (attempt > 1) {
-        sleeper.sleep(backoff.delay(attempt - 1, random));
-      }
       boolean retryable;
       try {
         status = post(endpoint, key, body);
@@ -95,7 +100,8 @@ public final class WebhookSender {
               endpoint.bureauId(),
               attempt,
               status);
-          return outcome(alertId, endpoint, key, true, attempt, status, "delivered");
+          return outcome(
+              alertId, endpoint, key, DeliveryState.DELIVERED, attempt, status, null, null);
         }
         detail = "HTTP " + status;
         retryable = status == 429 || status >= 500;
@@ -112,10 +118,33 @@ public final class WebhookSender {
           backoff.maxAttempts(),
           detail);
       if (!retryable) {
-        return outcome(alertId, endpoint, key, false, attempt, status, detail + " (not retried)");
+        return outcome(
+            alertId,
+            endpoint,
+            key,
+            DeliveryState.FAILED,
+            attempt,
+            status,
+            detail + " (not retried)",
+            null);
+      }
+      if (attempt < backoff.maxAttempts()) {
+        Duration wait = backoff.delay(attempt, random);
+        retrying.accept(
+            outcome(
+                alertId,
+                endpoint,
+                key,
+                DeliveryState.RETRYING,
+                attempt,
+                status,
+                detail,
+                clock.instant().plus(wait)));
+        sleeper.sleep(wait);
       }
     }
-    return outcome(alertId, endpoint, key, false, backoff.maxAttempts(), status, detail);
+    return outcome(
+        alertId, endpoint, key, DeliveryState.FAILED, backoff.maxAttempts(), status, detail, null);
   }
 
   private int post(WebhookEndpoint endpoint, String key, byte[] body)
@@ -133,15 +162,24 @@ public final class WebhookSender {
     return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
   }
 
-  private DeliveryStatus outcome(
+  private DeliveryOutcome outcome(
       String alertId,
       WebhookEndpoint endpoint,
       String key,
-      boolean delivered,
+      DeliveryState state,
       int attempts,
       int status,
-      String detail) {
-    return new DeliveryStatus(
-        alertId, endpoint.bureauId(), key, delivered, attempts, status, detail, clock.instant());
+      String lastError,
+      Instant nextRetryAt) {
+    return new DeliveryOutcome(
+        alertId,
+        endpoint.bureauId(),
+        key,
+        state,
+        attempts,
+        status,
+        lastError,
+        nextRetryAt,
+        clock.instant());
   }
 }

@@ -10,12 +10,18 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.Locale;
 import org.iprradar.alerts.app.AlertsService;
-import org.iprradar.alerts.app.WebhookService;
 import org.iprradar.alerts.store.AlertFilter;
+import org.iprradar.alerts.store.AlertSort;
 import org.iprradar.alerts.store.StoreUnavailableException;
+import org.iprradar.common.model.Alert;
 import org.iprradar.common.model.AlertStatus;
+import org.iprradar.common.model.DeliveryOutcome;
 import org.iprradar.common.model.InfringementType;
 
 /**
@@ -26,17 +32,43 @@ import org.iprradar.common.model.InfringementType;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public final class AlertController {
 
+  private static final int DEFAULT_LIMIT = 50;
   private static final int MAX_LIMIT = 1000;
 
   private final AlertsService alerts;
-  private final WebhookService webhooks;
 
-  AlertController(AlertsService alerts, WebhookService webhooks) {
+  AlertController(AlertsService alerts) {
     this.alerts = alerts;
-    this.webhooks = webhooks;
   }
 
+  /**
+   * One page of the alerts that pass every given filter.
+   *
+   * @param bureau only alerts routed to this bureau id
+   * @param region a GB/T 2260 code; a city or province code matches its districts
+   * @param status one of the alert statuses, case-insensitive
+   * @param type one of the infringement types, case-insensitive
+   * @param minScore only alerts scoring at least this
+   * @param text searched in listing titles, shop names and the seller id, case-insensitive
+   * @param policeReferral when true, only alerts referred to the police
+   * @param supervisedCase when true, only supervised cases
+   * @param category only alerts of this product category, exactly
+   * @param offset how many matching alerts to skip, 0 by default
+   * @param limit the most alerts to answer, 1 to 1000, 50 by default
+   * @param sort {@code score} (default: highest first, then the most recently updated), {@code
+   *     updated} or {@code created} (newest first)
+   * @param assignee only alerts currently assigned to this analyst
+   * @param unassigned when true, only alerts nobody is assigned to
+   */
   @Get
+  @ApiResponse(
+      responseCode = "200",
+      description = "the page",
+      content = @Content(schema = @Schema(implementation = AlertPage.class)))
+  @ApiResponse(
+      responseCode = "400",
+      description = "a filter, offset, limit or sort is invalid",
+      content = @Content(schema = @Schema(implementation = ApiError.class)))
   public HttpResponse<?> list(
       @Nullable @QueryValue String bureau,
       @Nullable @QueryValue String region,
@@ -46,19 +78,31 @@ public final class AlertController {
       @Nullable @QueryValue String text,
       @Nullable @QueryValue Boolean policeReferral,
       @Nullable @QueryValue Boolean supervisedCase,
-      @Nullable @QueryValue Integer limit) {
+      @Nullable @QueryValue String category,
+      @Nullable @QueryValue String assignee,
+      @Nullable @QueryValue Boolean unassigned,
+      @Nullable @QueryValue Integer offset,
+      @Nullable @QueryValue Integer limit,
+      @Nullable @QueryValue String sort) {
     AlertStatus parsedStatus;
     InfringementType parsedType;
+    AlertSort parsedSort;
     try {
       parsedStatus = parse(AlertStatus.class, "status", status);
       parsedType = parse(InfringementType.class, "type", type);
+      parsedSort = sort == null || sort.isBlank() ? AlertSort.SCORE : AlertSort.parse(sort);
     } catch (IllegalArgumentException e) {
       return HttpResponse.badRequest(new ApiError("bad_filter", e.getMessage()));
     }
-    int size = limit == null ? 100 : limit;
+    int size = limit == null ? DEFAULT_LIMIT : limit;
     if (size < 1 || size > MAX_LIMIT) {
       return HttpResponse.badRequest(
           new ApiError("bad_filter", "limit must be within 1.." + MAX_LIMIT + ", was " + size));
+    }
+    int skip = offset == null ? 0 : offset;
+    if (skip < 0) {
+      return HttpResponse.badRequest(
+          new ApiError("bad_filter", "offset must be at least 0, was " + skip));
     }
     var filter =
         new AlertFilter(
@@ -69,13 +113,24 @@ public final class AlertController {
             minScore,
             blankToNull(text),
             policeReferral,
-            supervisedCase);
-    var found = alerts.queries().list(filter, Integer.MAX_VALUE);
-    return HttpResponse.ok(
-        new AlertPage(found.size(), found.subList(0, Math.min(size, found.size()))));
+            supervisedCase,
+            blankToNull(category),
+            blankToNull(assignee),
+            unassigned);
+    var page = alerts.queries().page(filter, parsedSort, skip, size);
+    return HttpResponse.ok(new AlertPage(page.total(), skip, size, page.alerts()));
   }
 
+  /** One alert by id, the lead key {@code platform:sellerId:TYPE}. */
   @Get("/{id}")
+  @ApiResponse(
+      responseCode = "200",
+      description = "the alert",
+      content = @Content(schema = @Schema(implementation = Alert.class)))
+  @ApiResponse(
+      responseCode = "404",
+      description = "no such alert",
+      content = @Content(schema = @Schema(implementation = ApiError.class)))
   public HttpResponse<?> get(@PathVariable String id) {
     return alerts
         .queries()
@@ -86,16 +141,27 @@ public final class AlertController {
   }
 
   /**
-   * The recent webhook outcomes of an alert, oldest first, as this instance remembers them: kept in
-   * memory, so empty after a restart or on another instance. Failures also stay on the dead-letter
-   * topic.
+   * The alert's webhook outcomes, oldest first: the latest state of each recent version and bureau
+   * (attempts, last error, next retry). Read from the alert store, so the same on every instance
+   * and after a restart.
    */
   @Get("/{id}/deliveries")
+  @ApiResponse(
+      responseCode = "200",
+      description = "the outcomes",
+      content =
+          @Content(array = @ArraySchema(schema = @Schema(implementation = DeliveryOutcome.class))))
+  @ApiResponse(
+      responseCode = "404",
+      description = "no such alert",
+      content = @Content(schema = @Schema(implementation = ApiError.class)))
   public HttpResponse<?> deliveries(@PathVariable String id) {
-    if (alerts.queries().find(id).isEmpty()) {
-      return HttpResponse.notFound(new ApiError("not_found", "no alert with id " + id));
-    }
-    return HttpResponse.ok(webhooks.deliveries(id));
+    return alerts
+        .queries()
+        .find(id)
+        .<HttpResponse<?>>map(alert -> HttpResponse.ok(alert.deliveries()))
+        .orElseGet(
+            () -> HttpResponse.notFound(new ApiError("not_found", "no alert with id " + id)));
   }
 
   @Error(exception = StoreUnavailableException.class)

@@ -9,17 +9,24 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.iprradar.alerts.app.ActionNotStoredException;
+import org.iprradar.alerts.app.RequestIdReusedException;
 import org.iprradar.alerts.app.TriageRequest;
 import org.iprradar.alerts.app.TriageService;
 import org.iprradar.alerts.app.UnknownAlertException;
+import org.iprradar.alerts.delivery.WebhookSender;
 import org.iprradar.alerts.store.StoreUnavailableException;
 import org.iprradar.alerts.triage.IllegalTransitionException;
 import org.iprradar.common.json.Json;
@@ -36,8 +43,43 @@ public final class TriageController {
     this.triage = triage;
   }
 
+  /**
+   * Acts on the alert. A repeat of a request id (in the body's {@code requestId} or the {@code
+   * Idempotency-Key} header) is applied once and answered as the first was.
+   *
+   * @param idempotencyKey the client's request id, when the body has none
+   */
   @Post(consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
-  public HttpResponse<?> act(@PathVariable String id, @Nullable @Body byte[] body) {
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TriageRequest.class)))
+  @ApiResponse(
+      responseCode = "202",
+      description = "written to Kafka; the alert shows it shortly after",
+      content = @Content(schema = @Schema(implementation = ActionAccepted.class)))
+  @ApiResponse(
+      responseCode = "400",
+      description = "a field is missing or wrong",
+      content = @Content(schema = @Schema(implementation = FieldError.class)))
+  @ApiResponse(
+      responseCode = "404",
+      description = "no such alert",
+      content = @Content(schema = @Schema(implementation = ApiError.class)))
+  @ApiResponse(
+      responseCode = "409",
+      description = "the alert's status does not allow the action",
+      content = @Content(schema = @Schema(implementation = TransitionError.class)))
+  @ApiResponse(
+      responseCode = "422",
+      description = "the request id was used for a different request",
+      content = @Content(schema = @Schema(implementation = ApiError.class)))
+  public HttpResponse<?> act(
+      @PathVariable String id,
+      @Nullable @Body byte[] body,
+      @Nullable @Header(WebhookSender.IDEMPOTENCY_KEY) String idempotencyKey) {
     TriageRequest request;
     try {
       request = Json.mapper().readValue(body == null ? new byte[0] : body, TriageRequest.class);
@@ -60,12 +102,19 @@ public final class TriageController {
     if (request == null) {
       return HttpResponse.badRequest(new ApiError("malformed_body", "the body must be an object"));
     }
-    return HttpResponse.accepted().body(new ActionAccepted(triage.submit(id, request)));
+    return HttpResponse.accepted()
+        .body(new ActionAccepted(triage.submit(id, request.withRequestId(idempotencyKey))));
   }
 
   @Error(exception = UnknownAlertException.class)
   HttpResponse<ApiError> unknown(UnknownAlertException e) {
     return HttpResponse.notFound(new ApiError("not_found", e.getMessage()));
+  }
+
+  @Error(exception = RequestIdReusedException.class)
+  HttpResponse<ApiError> reused(RequestIdReusedException e) {
+    return HttpResponse.<ApiError>status(HttpStatus.UNPROCESSABLE_ENTITY)
+        .body(new ApiError("request_id_reused", e.getMessage()));
   }
 
   @Error(exception = InvalidFieldException.class)

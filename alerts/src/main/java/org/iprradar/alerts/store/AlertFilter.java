@@ -12,6 +12,9 @@ import org.iprradar.common.model.InfringementType;
  * @param text case-insensitive text searched in listing titles, shop names and the seller id
  * @param policeReferral when true, only alerts referred to the police; false or null matches all
  * @param supervisedCase when true, only supervised cases; false or null matches all
+ * @param category the product category, exactly as the lead names it
+ * @param assignee the analyst the alert is currently assigned to
+ * @param unassigned when true, only alerts nobody is assigned to; false or null matches all
  */
 public record AlertFilter(
     String bureau,
@@ -21,10 +24,37 @@ public record AlertFilter(
     Double minScore,
     String text,
     Boolean policeReferral,
-    Boolean supervisedCase) {
+    Boolean supervisedCase,
+    String category,
+    String assignee,
+    Boolean unassigned) {
 
   public static final AlertFilter ALL =
       new AlertFilter(null, null, null, null, null, null, null, null);
+
+  /** A filter without the category and assignee criteria. */
+  public AlertFilter(
+      String bureau,
+      String region,
+      AlertStatus status,
+      InfringementType type,
+      Double minScore,
+      String text,
+      Boolean policeReferral,
+      Boolean supervisedCase) {
+    this(
+        bureau,
+        region,
+        status,
+        type,
+        minScore,
+        text,
+        policeReferral,
+        supervisedCase,
+        null,
+        null,
+        null);
+  }
 
   public boolean test(Alert alert) {
     return (bureau == null || bureau.equals(alert.bureau().id()))
@@ -34,7 +64,10 @@ public record AlertFilter(
         && (minScore == null || alert.score() >= minScore)
         && (text == null || mentions(alert))
         && (!Boolean.TRUE.equals(policeReferral) || alert.escalation().policeReferral())
-        && (!Boolean.TRUE.equals(supervisedCase) || alert.escalation().supervisedCase());
+        && (!Boolean.TRUE.equals(supervisedCase) || alert.escalation().supervisedCase())
+        && (category == null || category.equals(alert.category()))
+        && (assignee == null || assignee.equals(alert.assignee()))
+        && (!Boolean.TRUE.equals(unassigned) || alert.assignee() == null);
   }
 
   private boolean inRegion(String code) {

@@ -1,7 +1,6 @@
 package org.iprradar.alerts.store;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -31,6 +30,14 @@ public final class AlertQueries {
 
   /** Alerts that pass the filter, highest score first, then most recently updated. */
   public List<Alert> list(AlertFilter filter, int limit) {
+    return page(filter, AlertSort.SCORE, 0, limit).alerts();
+  }
+
+  /**
+   * One page of the alerts that pass the filter, in {@code sort} order, with how many pass in all.
+   * Every call reads the whole local store: fine for the tens of thousands of alerts a city has.
+   */
+  public AlertsPage page(AlertFilter filter, AlertSort sort, int offset, int limit) {
     var found = new ArrayList<Alert>();
     try (var all = store().all()) {
       all.forEachRemaining(
@@ -42,11 +49,10 @@ public final class AlertQueries {
     } catch (InvalidStateStoreException e) {
       throw unavailable(e);
     }
-    found.sort(
-        Comparator.comparingDouble(Alert::score)
-            .reversed()
-            .thenComparing(Alert::updatedAt, Comparator.nullsLast(Comparator.reverseOrder())));
-    return found.subList(0, Math.min(limit, found.size()));
+    found.sort(sort.order());
+    int from = Math.min(offset, found.size());
+    int to = (int) Math.min((long) from + limit, found.size());
+    return new AlertsPage(found.size(), List.copyOf(found.subList(from, to)));
   }
 
   private ReadOnlyKeyValueStore<String, Alert> store() {

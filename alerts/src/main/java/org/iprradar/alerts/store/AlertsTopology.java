@@ -15,6 +15,7 @@ import org.iprradar.common.kafka.DeadLetters;
 import org.iprradar.common.kafka.Topic;
 import org.iprradar.common.kafka.Topics;
 import org.iprradar.common.model.Alert;
+import org.iprradar.common.model.DeliveryOutcome;
 import org.iprradar.common.model.Lead;
 import org.iprradar.common.model.TriageAction;
 
@@ -23,17 +24,20 @@ import org.iprradar.common.model.TriageAction;
  * leads (evidence) and the analysts' actions (status and history).
  *
  * <pre>
- * leads ──────────▶ read ─┬─▶ merge ─▶ fold into store "alerts" ─┬─▶ refused ─┐
- * triage-actions ─▶ read ─┤                                         │            ├─▶ dead-letters
- *                         └─▶ unreadable ───────────────────────────┼────────────┘
- *                                                                   └─▶ new version ─▶ alert-deliveries
+ * leads ────────────────────▶ read ─┬─▶ merge ─▶ fold into store "alerts" ─┬─▶ refused ─┐
+ * triage-actions ───────────▶ read ─┤                                         │            ├─▶ dead-letters
+ * alert-delivery-outcomes ──▶ read ─┤                                         │            │
+ *                                   └─▶ unreadable ───────────────────────────┼────────────┘
+ *                                                                             └─▶ new version ─▶ alert-deliveries
  * </pre>
  *
  * Webhooks are sent by a separate consumer of {@code alert-deliveries}, so that a slow bureau never
- * holds up the stream thread.
+ * holds up the stream thread; it writes each outcome to {@code alert-delivery-outcomes}, which is
+ * folded into the alert without making a new version to deliver (that would loop), and so is a
+ * repeated action.
  *
- * <p>Both topics are keyed by alert id and have the same partition count, so one task sees every
- * event of an alert, in the order of its partitions.
+ * <p>The three topics are keyed by alert id and have the same partition count, so one task sees
+ * every event of an alert, in the order of its partitions.
  */
 public final class AlertsTopology {
 
@@ -42,6 +46,7 @@ public final class AlertsTopology {
 
   private static final JsonSerde<Lead> LEAD = new JsonSerde<>(Lead.class);
   private static final JsonSerde<TriageAction> ACTION = new JsonSerde<>(TriageAction.class);
+  private static final JsonSerde<DeliveryOutcome> OUTCOME = new JsonSerde<>(DeliveryOutcome.class);
 
   private AlertsTopology() {}
 
@@ -55,16 +60,27 @@ public final class AlertsTopology {
             Serdes.String(),
             new JsonSerde<>(Alert.class)));
     var leads =
-        read(builder, Topics.LEADS, "lead", bytes -> new AlertEvent(LEAD.read(bytes), null, bytes));
+        read(
+            builder,
+            Topics.LEADS,
+            "lead",
+            bytes -> new AlertEvent(LEAD.read(bytes), null, null, bytes));
     var actions =
         read(
             builder,
             Topics.TRIAGE_ACTIONS,
             "action",
-            bytes -> new AlertEvent(null, ACTION.read(bytes), bytes));
+            bytes -> new AlertEvent(null, ACTION.read(bytes), null, bytes));
+    var outcomes =
+        read(
+            builder,
+            Topics.ALERT_DELIVERY_OUTCOMES,
+            "delivery-outcome",
+            bytes -> new AlertEvent(null, null, OUTCOME.read(bytes), bytes));
     var branches =
         leads
             .merge(actions, Named.as("merge-events"))
+            .merge(outcomes, Named.as("merge-outcomes"))
             .split(Named.as("event-"))
             .branch((key, event) -> event.readable(), Branched.as("read"))
             .defaultBranch(Branched.as("unreadable"));

@@ -13,10 +13,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Folds leads and analysts' actions, in the order they arrive, into the alert store. Forwards the
- * alert's new version (for webhook delivery), or the event it refuses (an action for an unknown
- * alert, an action the alert's status does not allow) as its original bytes with the reason, for
- * the dead-letter topic: a bad event must not stop the stream thread.
+ * Folds leads, analysts' actions and webhook outcomes, in the order they arrive, into the alert
+ * store. Forwards the alert's new version after a lead or a new action (for webhook delivery), or
+ * the event it refuses (an action for an unknown alert, an action the alert's status does not
+ * allow) as its original bytes with the reason, for the dead-letter topic: a bad event must not
+ * stop the stream thread.
  */
 final class EventFolder implements FixedKeyProcessor<String, AlertEvent, Folded> {
 
@@ -40,9 +41,24 @@ final class EventFolder implements FixedKeyProcessor<String, AlertEvent, Folded>
   public void process(FixedKeyRecord<String, AlertEvent> record) {
     AlertEvent event = record.value();
     String key = record.key();
-    String topic = event.lead() != null ? Topics.LEADS.name() : Topics.TRIAGE_ACTIONS.name();
+    String topic =
+        event.lead() != null
+            ? Topics.LEADS.name()
+            : event.action() != null
+                ? Topics.TRIAGE_ACTIONS.name()
+                : Topics.ALERT_DELIVERY_OUTCOMES.name();
     try {
       Alert current = ValueAndTimestamp.getValueOrNull(store.get(key));
+      if (event.delivery() != null) {
+        // Stored, not forwarded: a new version for a delivery would be delivered again, forever.
+        store.put(
+            key, ValueAndTimestamp.make(withDelivery(key, event, current), record.timestamp()));
+        return;
+      }
+      if (event.action() != null && isRepeat(key, event, current)) {
+        LOG.info("Ignoring a repeat of request {} on alert {}", event.action().requestId(), key);
+        return;
+      }
       Alert next = fold(key, event, current);
       store.put(key, ValueAndTimestamp.make(next, record.timestamp()));
       context.forward(record.withValue(new Folded(next, null)));
@@ -53,6 +69,29 @@ final class EventFolder implements FixedKeyProcessor<String, AlertEvent, Folded>
               record.headers(), topic, AlertsTopology.APPLICATION_ID, e.getMessage());
       context.forward(record.withValue(new Folded(null, event.original())).withHeaders(headers));
     }
+  }
+
+  /**
+   * True when the alert already records an action with this action's client request id: the client
+   * sent it again (a retry after a timeout), and it must count once. The HTTP API answers a repeat
+   * itself when the first is already folded; this catches repeats that raced past it.
+   */
+  private static boolean isRepeat(String key, AlertEvent event, Alert current) {
+    return current != null
+        && key.equals(event.action().alertId())
+        && current.entryOfRequest(event.action().requestId()).isPresent();
+  }
+
+  private static Alert withDelivery(String key, AlertEvent event, Alert current) {
+    var outcome = event.delivery();
+    if (!key.equals(outcome.alertId())) {
+      throw new IllegalArgumentException(
+          "the outcome's alertId " + outcome.alertId() + " is not its record key " + key);
+    }
+    if (current == null) {
+      throw new IllegalArgumentException("no alert with id " + key);
+    }
+    return current.withDelivery(outcome);
   }
 
   private Alert fold(String key, AlertEvent event, Alert current) {

@@ -43,8 +43,7 @@ final class EventReader implements FixedKeyProcessor<String, byte[], AlertEvent>
       var headers =
           DeadLetters.describe(
               record.headers(), topic, AlertsTopology.APPLICATION_ID, e.getMessage());
-      context.forward(
-          record.withValue(new AlertEvent(null, null, record.value())).withHeaders(headers));
+      context.forward(record.withValue(AlertEvent.unreadable(record.value())).withHeaders(headers));
       return;
     }
     context.forward(record.withValue(event));

@@ -38,7 +38,7 @@ class TriageRequestTest {
       String decision,
       BigDecimal amount,
       String field) {
-    var request = new TriageRequest(action, actor, reason, assignee, decision, amount);
+    var request = new TriageRequest(action, actor, reason, assignee, decision, amount, null);
 
     var e = assertThrows(InvalidFieldException.class, () -> request.toAction("a:b:C", NOW));
     assertEquals(field, e.field(), e.getMessage());
@@ -47,12 +47,30 @@ class TriageRequestTest {
   @Test
   void shouldAcceptAnyCaseAndStripText() {
     var action =
-        new TriageRequest("record_penalty", " li ", null, null, " 通市监罚〔2026〕12号 ", BigDecimal.TEN)
+        new TriageRequest(
+                "record_penalty", " li ", null, null, " 通市监罚〔2026〕12号 ", BigDecimal.TEN, null)
             .toAction("a:b:C", NOW);
 
     assertEquals(TriageActionType.RECORD_PENALTY, action.action());
     assertEquals("li", action.actor());
     assertEquals("通市监罚〔2026〕12号", action.decisionNumber());
     assertEquals(NOW, action.at());
+  }
+
+  @Test
+  void shouldTakeTheRequestIdFromTheHeaderWhenTheBodyHasNone() {
+    var request = new TriageRequest("CONFIRM", "li", null, null, null, null, null);
+
+    assertEquals("r-1", request.withRequestId(" r-1 ").toAction("a:b:C", NOW).requestId());
+    assertEquals(null, request.withRequestId(null).toAction("a:b:C", NOW).requestId());
+  }
+
+  @Test
+  void shouldRefuseABodyAndHeaderThatNameDifferentRequestIds() {
+    var request = new TriageRequest("CONFIRM", "li", null, null, null, null, "r-1");
+
+    assertEquals("r-1", request.withRequestId("r-1").requestId());
+    var e = assertThrows(InvalidFieldException.class, () -> request.withRequestId("r-2"));
+    assertEquals("requestId", e.field());
   }
 }

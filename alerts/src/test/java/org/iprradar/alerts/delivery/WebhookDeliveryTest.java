@@ -27,6 +27,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.iprradar.common.json.Json;
@@ -35,6 +36,8 @@ import org.iprradar.common.kafka.Topics;
 import org.iprradar.common.model.Alert;
 import org.iprradar.common.model.AlertStatus;
 import org.iprradar.common.model.Bureau;
+import org.iprradar.common.model.DeliveryOutcome;
+import org.iprradar.common.model.DeliveryState;
 import org.iprradar.common.model.InfringementType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,7 +70,6 @@ class WebhookDeliveryTest {
   private HttpServer server;
   private MockConsumer<String, byte[]> consumer;
   private MockProducer<byte[], byte[]> producer;
-  private DeliveryLog log;
   private DeliveryWorker worker;
 
   @BeforeEach
@@ -104,8 +106,7 @@ class WebhookDeliveryTest {
     consumer.assign(List.of(PARTITION));
     consumer.updateBeginningOffsets(Map.of(PARTITION, 0L));
     producer = new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
-    log = new DeliveryLog(100);
-    worker = new DeliveryWorker(consumer, producer, endpoints, sender, log);
+    worker = new DeliveryWorker(consumer, producer, endpoints, sender);
   }
 
   @AfterEach
@@ -136,15 +137,25 @@ class WebhookDeliveryTest {
     assertEquals(2, sleeps.size(), "waits before attempts 2 and 3 only");
     assertTrue(sleeps.get(0).compareTo(BACKOFF.ceiling(1)) <= 0, sleeps.toString());
     assertTrue(sleeps.get(1).compareTo(BACKOFF.ceiling(2)) <= 0, sleeps.toString());
-    assertTrue(producer.history().isEmpty(), "no dead letter");
+    assertTrue(deadLetters().isEmpty(), "no dead letter");
     assertEquals(1, committed());
 
-    var status = log.of("taobao:s1:COUNTERFEIT_TRADEMARK");
-    assertEquals(1, status.size());
-    assertTrue(status.get(0).delivered());
-    assertEquals(3, status.get(0).attempts());
-    assertEquals(204, status.get(0).httpStatus());
-    assertEquals(key, status.get(0).idempotencyKey());
+    var outcomes = outcomes();
+    assertEquals(3, outcomes.size(), "two retries scheduled, then the delivery");
+    for (int i = 0; i < 2; i++) {
+      assertEquals(DeliveryState.RETRYING, outcomes.get(i).state());
+      assertEquals(i + 1, outcomes.get(i).attempts());
+      assertEquals("HTTP 503", outcomes.get(i).lastError());
+      assertEquals(NOW.plus(sleeps.get(i)), outcomes.get(i).nextRetryAt());
+    }
+    var last = outcomes.get(2);
+    assertTrue(last.delivered());
+    assertEquals(3, last.attempts());
+    assertEquals(204, last.httpStatus());
+    assertEquals(key, last.idempotencyKey());
+    assertEquals(
+        "taobao:s1:COUNTERFEIT_TRADEMARK",
+        new String(outcomeRecords().get(2).key(), StandardCharsets.UTF_8));
   }
 
   @Test
@@ -156,8 +167,8 @@ class WebhookDeliveryTest {
 
     assertEquals(BACKOFF.maxAttempts(), received.size());
     assertEquals(BACKOFF.maxAttempts() - 1, sleeps.size());
-    assertEquals(1, producer.history().size());
-    var dead = producer.history().get(0);
+    assertEquals(1, deadLetters().size());
+    var dead = deadLetters().get(0);
     assertEquals(Topics.DEAD_LETTERS.name(), dead.topic());
     assertArrayEquals(body, dead.value());
     assertEquals("taobao:s1:COUNTERFEIT_TRADEMARK", new String(dead.key(), StandardCharsets.UTF_8));
@@ -168,7 +179,10 @@ class WebhookDeliveryTest {
         DeadLetters.header(dead.headers(), DeadLetters.SOURCE_TOPIC));
     assertEquals("0", DeadLetters.header(dead.headers(), DeadLetters.SOURCE_OFFSET));
     assertEquals(1, committed(), "committed once the dead letter was written");
-    assertEquals(false, log.of("taobao:s1:COUNTERFEIT_TRADEMARK").get(0).delivered());
+    var last = outcomes().get(outcomes().size() - 1);
+    assertEquals(DeliveryState.FAILED, last.state());
+    assertEquals(BACKOFF.maxAttempts(), last.attempts());
+    assertEquals("HTTP 503", last.lastError());
   }
 
   @Test
@@ -180,7 +194,7 @@ class WebhookDeliveryTest {
 
     assertEquals(1, received.size());
     assertTrue(sleeps.isEmpty());
-    assertEquals(1, producer.history().size());
+    assertEquals(1, deadLetters().size());
   }
 
   @Test
@@ -191,7 +205,7 @@ class WebhookDeliveryTest {
     worker.pollOnce(Duration.ZERO);
 
     assertEquals(2, received.size());
-    assertTrue(producer.history().isEmpty());
+    assertTrue(deadLetters().isEmpty());
   }
 
   @Test
@@ -202,8 +216,8 @@ class WebhookDeliveryTest {
     worker.pollOnce(Duration.ZERO);
 
     assertEquals(BACKOFF.maxAttempts() - 1, sleeps.size());
-    assertEquals(1, producer.history().size());
-    String reason = DeadLetters.header(producer.history().get(0).headers(), DeadLetters.REASON);
+    assertEquals(1, deadLetters().size());
+    String reason = DeadLetters.header(deadLetters().get(0).headers(), DeadLetters.REASON);
     assertTrue(reason.contains("Exception"), reason);
   }
 
@@ -214,7 +228,7 @@ class WebhookDeliveryTest {
     worker.pollOnce(Duration.ZERO);
 
     assertTrue(received.isEmpty());
-    assertTrue(producer.history().isEmpty());
+    assertTrue(deadLetters().isEmpty());
     assertEquals(1, committed());
   }
 
@@ -226,7 +240,8 @@ class WebhookDeliveryTest {
     worker.pollOnce(Duration.ZERO);
 
     assertEquals(1, received.size());
-    assertEquals("MARKET_SUPERVISION", log.of(alert.id()).get(0).bureauId());
+    assertEquals("MARKET_SUPERVISION", outcomes().get(0).bureauId());
+    assertEquals(alert.id(), outcomes().get(0).alertId());
   }
 
   @Test
@@ -238,7 +253,7 @@ class WebhookDeliveryTest {
     worker.pollOnce(Duration.ZERO);
 
     assertTrue(received.isEmpty());
-    assertEquals(1, producer.history().size());
+    assertEquals(1, deadLetters().size());
     assertEquals(1, committed());
   }
 
@@ -285,5 +300,29 @@ class WebhookDeliveryTest {
         NOW,
         NOW,
         List.of());
+  }
+
+  private List<ProducerRecord<byte[], byte[]>> deadLetters() {
+    return producer.history().stream()
+        .filter(r -> r.topic().equals(Topics.DEAD_LETTERS.name()))
+        .toList();
+  }
+
+  private List<ProducerRecord<byte[], byte[]>> outcomeRecords() {
+    return producer.history().stream()
+        .filter(r -> r.topic().equals(Topics.ALERT_DELIVERY_OUTCOMES.name()))
+        .toList();
+  }
+
+  /** The outcomes the worker recorded, in the order it wrote them. */
+  private List<DeliveryOutcome> outcomes() {
+    return outcomeRecords().stream()
+        .map(
+            r ->
+                Topics.ALERT_DELIVERY_OUTCOMES
+                    .valueSerde()
+                    .deserializer()
+                    .deserialize(null, r.value()))
+        .toList();
   }
 }

@@ -9,8 +9,11 @@ import java.time.Instant;
 import org.iprradar.alerts.Leads;
 import org.iprradar.alerts.route.Router;
 import org.iprradar.alerts.route.RoutingTableLoader;
+import org.iprradar.alerts.triage.Triage;
 import org.iprradar.common.model.Alert;
 import org.iprradar.common.model.InfringementType;
+import org.iprradar.common.model.TriageAction;
+import org.iprradar.common.model.TriageActionType;
 import org.junit.jupiter.api.Test;
 
 class AlertFilterTest {
@@ -82,5 +85,39 @@ class AlertFilterTest {
       assertEquals(row[2], filter.test(alert), () -> "plain alert, " + filter);
       assertEquals(row[3], filter.test(referred), () -> "referred alert, " + filter);
     }
+  }
+
+  @Test
+  void shouldFilterByCategoryAndCurrentAssignee() {
+    Alert assigned =
+        Triage.apply(
+            alert,
+            new TriageAction(
+                alert.id(),
+                TriageActionType.ASSIGN,
+                "lead-1",
+                Instant.EPOCH,
+                null,
+                "zhang.min",
+                null,
+                null));
+    var byCategory =
+        new AlertFilter(null, null, null, null, null, null, null, null, "footwear", null, null);
+    var otherCategory =
+        new AlertFilter(null, null, null, null, null, null, null, null, "foot", null, null);
+    var byAssignee =
+        new AlertFilter(null, null, null, null, null, null, null, null, null, "zhang.min", null);
+    var unassigned =
+        new AlertFilter(null, null, null, null, null, null, null, null, null, null, true);
+    var anyAssignment =
+        new AlertFilter(null, null, null, null, null, null, null, null, null, null, false);
+
+    assertTrue(byCategory.test(alert));
+    assertFalse(otherCategory.test(alert), "the category must match exactly");
+    assertFalse(byAssignee.test(alert));
+    assertTrue(byAssignee.test(assigned));
+    assertTrue(unassigned.test(alert));
+    assertFalse(unassigned.test(assigned));
+    assertTrue(anyAssignment.test(alert) && anyAssignment.test(assigned));
   }
 }

@@ -26,6 +26,8 @@ import org.iprradar.common.kafka.Topics;
 import org.iprradar.common.model.Alert;
 import org.iprradar.common.model.AlertStatus;
 import org.iprradar.common.model.AuditEntry;
+import org.iprradar.common.model.DeliveryOutcome;
+import org.iprradar.common.model.DeliveryState;
 import org.iprradar.common.model.InfringementType;
 import org.iprradar.common.model.Lead;
 import org.iprradar.common.model.TriageAction;
@@ -276,5 +278,134 @@ class AlertsTopologyTest {
   private String storeOne() {
     send(Leads.lead("l1", "s1", "320602", InfringementType.COUNTERFEIT_TRADEMARK, null, 70, T0));
     return "taobao:s1:COUNTERFEIT_TRADEMARK";
+  }
+
+  @Test
+  void shouldApplyARepeatedRequestIdOnceAndNotDeliverItAgain() {
+    String id = "taobao:s1:COUNTERFEIT_TRADEMARK";
+    send(Leads.lead("l1", "s1", "320602", InfringementType.COUNTERFEIT_TRADEMARK, null, 70, T0));
+    act(withRequestId(action(id, TriageActionType.NOTE, "first"), "req-1")); // first
+    act(withRequestId(action(id, TriageActionType.NOTE, "first"), "req-1")); // client retry
+    act(withRequestId(action(id, TriageActionType.NOTE, "second"), "req-2")); // a new request
+    act(action(id, TriageActionType.NOTE, "no id")); // no id: always applied
+    act(action(id, TriageActionType.NOTE, "no id"));
+
+    var history = store.get(id).history();
+    assertEquals(
+        List.of("first", "second", "no id", "no id"),
+        history.stream().map(AuditEntry::reason).toList());
+    assertEquals("req-1", history.get(0).requestId());
+    var versions =
+        driver
+            .createOutputTopic(
+                Topics.ALERT_DELIVERIES.name(),
+                Topics.ALERT_DELIVERIES.keySerde().deserializer(),
+                Topics.ALERT_DELIVERIES.valueSerde().deserializer())
+            .readValuesToList();
+    assertEquals(5, versions.size(), "the lead and four applied notes; the repeat sends nothing");
+    assertTrue(deadLetters().isEmpty(), "a repeat is not an error");
+  }
+
+  @Test
+  void shouldShowTheLatestAssignee() {
+    String id = "taobao:s1:COUNTERFEIT_TRADEMARK";
+    send(Leads.lead("l1", "s1", "320602", InfringementType.COUNTERFEIT_TRADEMARK, null, 70, T0));
+    assertNull(store.get(id).assignee());
+
+    act(action(id, TriageActionType.ASSIGN, T0.plusSeconds(10))); // to analyst-2
+    act(
+        new TriageAction(
+            id,
+            TriageActionType.ASSIGN,
+            "lead-1",
+            T0.plusSeconds(20),
+            null,
+            "analyst-3",
+            null,
+            null)); // reassigned
+    act(action(id, TriageActionType.CONFIRM, T0.plusSeconds(30))); // not an assignment
+
+    assertEquals("analyst-3", store.get(id).assignee());
+  }
+
+  @Test
+  void shouldFoldWebhookOutcomesIntoTheAlertWithoutANewVersionToDeliver() {
+    String id = "taobao:s1:COUNTERFEIT_TRADEMARK";
+    send(Leads.lead("l1", "s1", "320602", InfringementType.COUNTERFEIT_TRADEMARK, null, 70, T0));
+    Alert before = store.get(id);
+    var outcomes =
+        driver.createInputTopic(
+            Topics.ALERT_DELIVERY_OUTCOMES.name(),
+            Topics.ALERT_DELIVERY_OUTCOMES.keySerde().serializer(),
+            Topics.ALERT_DELIVERY_OUTCOMES.valueSerde().serializer());
+    var retry =
+        new DeliveryOutcome(
+            id,
+            "MARKET_SUPERVISION",
+            "k1",
+            DeliveryState.RETRYING,
+            1,
+            503,
+            "HTTP 503",
+            T0.plusSeconds(12),
+            T0.plusSeconds(10));
+    var delivered =
+        new DeliveryOutcome(
+            id,
+            "MARKET_SUPERVISION",
+            "k1",
+            DeliveryState.DELIVERED,
+            2,
+            200,
+            null,
+            null,
+            T0.plusSeconds(12));
+    var otherBureau =
+        new DeliveryOutcome(
+            id,
+            "COPYRIGHT",
+            "k1",
+            DeliveryState.FAILED,
+            1,
+            400,
+            "HTTP 400 (not retried)",
+            null,
+            T0.plusSeconds(11));
+    outcomes.pipeInput(id, retry);
+    assertEquals(List.of(retry), store.get(id).deliveries());
+    outcomes.pipeInput(id, otherBureau);
+    outcomes.pipeInput(id, delivered); // replaces the retry of the same version and bureau
+    outcomes.pipeInput("taobao:nobody:COUNTERFEIT_TRADEMARK", delivered); // key is not its alert
+
+    Alert after = store.get(id);
+    assertEquals(List.of(delivered, otherBureau), after.deliveries());
+    assertEquals(before.updatedAt(), after.updatedAt(), "a delivery is not a change of the case");
+    var versions =
+        driver
+            .createOutputTopic(
+                Topics.ALERT_DELIVERIES.name(),
+                Topics.ALERT_DELIVERIES.keySerde().deserializer(),
+                Topics.ALERT_DELIVERIES.valueSerde().deserializer())
+            .readValuesToList();
+    assertEquals(1, versions.size(), "only the lead's version: outcomes must not loop");
+    assertEquals(1, deadLetters().readRecordsToList().size());
+  }
+
+  private static TriageAction action(String alertId, TriageActionType type, String reason) {
+    return new TriageAction(
+        alertId, type, "analyst-1", T0.plusSeconds(5), reason, null, null, null);
+  }
+
+  private static TriageAction withRequestId(TriageAction a, String requestId) {
+    return new TriageAction(
+        a.alertId(),
+        a.action(),
+        a.actor(),
+        a.at(),
+        a.reason(),
+        a.assignee(),
+        a.decisionNumber(),
+        a.penaltyAmount(),
+        requestId);
   }
 }

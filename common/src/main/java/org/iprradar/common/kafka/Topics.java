@@ -8,6 +8,7 @@ import org.iprradar.common.model.Alert;
 import org.iprradar.common.model.Assessment;
 import org.iprradar.common.model.Brand;
 import org.iprradar.common.model.Complaint;
+import org.iprradar.common.model.DeliveryOutcome;
 import org.iprradar.common.model.Lead;
 import org.iprradar.common.model.Listing;
 import org.iprradar.common.model.Rule;
@@ -110,6 +111,19 @@ public final class Topics {
           new JsonSerde<>(Alert.class),
           Map.of("retention.ms", String.valueOf(7L * 24 * 60 * 60 * 1000)));
 
+  /**
+   * The outcome of every webhook attempt, keyed by alert id like leads and triage actions (same
+   * partition count, so one alerts task folds all three) and folded into the alert, so that its
+   * delivery state survives restarts and reads the same on every instance. Kept for 90 days: the
+   * store's changelog holds the folded state; the topic only has to outlive a rebuild.
+   */
+  public static final Topic<String, DeliveryOutcome> ALERT_DELIVERY_OUTCOMES =
+      new Topic<>(
+          "alert-delivery-outcomes",
+          Serdes.String(),
+          new JsonSerde<>(DeliveryOutcome.class),
+          Map.of("retention.ms", String.valueOf(90L * 24 * 60 * 60 * 1000)));
+
   /** Every topic, in the order they are created. */
   public static final List<Topic<?, ?>> ALL =
       List.of(
@@ -123,7 +137,8 @@ public final class Topics {
           SCORING_SETTINGS,
           SELLER_RECORDS,
           DEAD_LETTERS,
-          ALERT_DELIVERIES);
+          ALERT_DELIVERIES,
+          ALERT_DELIVERY_OUTCOMES);
 
   private Topics() {}
 

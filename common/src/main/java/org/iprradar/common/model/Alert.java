@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A routed lead as analysts see it: the responsible bureau and jurisdiction, the score, and the
@@ -23,6 +24,10 @@ import java.util.Objects;
  *     written before it existed
  * @param unitsSold the sum of the listings' units sold, where known; 0 in older alerts
  * @param escalation criminal referral and supervised case; {@link Escalation#NONE} in older alerts
+ * @param assignee the analyst of the latest ASSIGN action, or null; alerts written before the field
+ *     existed take it from their history
+ * @param deliveries the latest webhook outcome of each recent version and bureau, oldest first, at
+ *     most {@link #MAX_DELIVERIES}; empty in older alerts
  */
 public record Alert(
     int schemaVersion,
@@ -45,9 +50,14 @@ public record Alert(
     List<AuditEntry> history,
     BigDecimal estimatedSales,
     long unitsSold,
-    Escalation escalation) {
+    Escalation escalation,
+    String assignee,
+    List<DeliveryOutcome> deliveries) {
 
   public static final int SCHEMA_VERSION = 1;
+
+  /** Delivery outcomes kept on an alert; the oldest go first. */
+  public static final int MAX_DELIVERIES = 20;
 
   // The creator is named because the record has a second constructor.
   @JsonCreator
@@ -60,6 +70,59 @@ public record Alert(
     listings = listings == null ? List.of() : List.copyOf(listings);
     history = history == null ? List.of() : List.copyOf(history);
     escalation = escalation == null ? Escalation.NONE : escalation;
+    if (assignee == null) {
+      assignee = latestAssignee(history);
+    }
+    deliveries = deliveries == null ? List.of() : List.copyOf(deliveries);
+  }
+
+  /** An alert without assignee or deliveries, as alerts were before either existed. */
+  public Alert(
+      int schemaVersion,
+      String id,
+      String leadKey,
+      AlertStatus status,
+      Bureau bureau,
+      List<String> coRecipients,
+      String jurisdiction,
+      String jurisdictionName,
+      boolean crossRegion,
+      InfringementType infringementType,
+      String category,
+      String platform,
+      String sellerId,
+      double score,
+      List<Assessment> listings,
+      Instant createdAt,
+      Instant updatedAt,
+      List<AuditEntry> history,
+      BigDecimal estimatedSales,
+      long unitsSold,
+      Escalation escalation) {
+    this(
+        schemaVersion,
+        id,
+        leadKey,
+        status,
+        bureau,
+        coRecipients,
+        jurisdiction,
+        jurisdictionName,
+        crossRegion,
+        infringementType,
+        category,
+        platform,
+        sellerId,
+        score,
+        listings,
+        createdAt,
+        updatedAt,
+        history,
+        estimatedSales,
+        unitsSold,
+        escalation,
+        null,
+        List.of());
   }
 
   /** An alert without amounts or escalation, as alerts were before escalation existed. */
@@ -129,7 +192,9 @@ public record Alert(
         history,
         estimatedSales,
         unitsSold,
-        escalation);
+        escalation,
+        assignee,
+        deliveries);
   }
 
   /** This alert with its amounts recomputed and its escalation and co-recipients updated. */
@@ -159,7 +224,9 @@ public record Alert(
         history,
         newEstimatedSales,
         newUnitsSold,
-        newEscalation);
+        newEscalation,
+        assignee,
+        deliveries);
   }
 
   /**
@@ -192,6 +259,72 @@ public record Alert(
         appended,
         estimatedSales,
         unitsSold,
-        escalation);
+        escalation,
+        entry.action() == TriageActionType.ASSIGN ? entry.assignee() : assignee,
+        deliveries);
+  }
+
+  /**
+   * This alert with a webhook outcome: it replaces the earlier outcome of the same version and
+   * bureau, or is added, dropping the oldest beyond {@link #MAX_DELIVERIES}. Neither the status nor
+   * {@code updatedAt} change: a delivery is news for the bureau, not a change of the case.
+   */
+  public Alert withDelivery(DeliveryOutcome outcome) {
+    var kept = new ArrayList<DeliveryOutcome>(deliveries.size() + 1);
+    boolean replaced = false;
+    for (DeliveryOutcome earlier : deliveries) {
+      if (earlier.sameDelivery(outcome)) {
+        kept.add(outcome);
+        replaced = true;
+      } else {
+        kept.add(earlier);
+      }
+    }
+    if (!replaced) {
+      kept.add(outcome);
+    }
+    List<DeliveryOutcome> newest =
+        kept.subList(Math.max(0, kept.size() - MAX_DELIVERIES), kept.size());
+    return new Alert(
+        schemaVersion,
+        id,
+        leadKey,
+        status,
+        bureau,
+        coRecipients,
+        jurisdiction,
+        jurisdictionName,
+        crossRegion,
+        infringementType,
+        category,
+        platform,
+        sellerId,
+        score,
+        listings,
+        createdAt,
+        updatedAt,
+        history,
+        estimatedSales,
+        unitsSold,
+        escalation,
+        assignee,
+        newest);
+  }
+
+  /** The entry of the action with this client request id, if the history has one. */
+  public Optional<AuditEntry> entryOfRequest(String requestId) {
+    if (requestId == null) {
+      return Optional.empty();
+    }
+    return history.stream().filter(e -> requestId.equals(e.requestId())).findFirst();
+  }
+
+  private static String latestAssignee(List<AuditEntry> history) {
+    for (int i = history.size() - 1; i >= 0; i--) {
+      if (history.get(i).action() == TriageActionType.ASSIGN) {
+        return history.get(i).assignee();
+      }
+    }
+    return null;
   }
 }
