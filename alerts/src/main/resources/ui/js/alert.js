@@ -154,7 +154,7 @@ function actionPanel(alert, actor, onDone) {
       try {
         await act(alert.id, body);
         replace(message, h('span', { class: 'notice' }, `已提交：${label(ACTION, action)}，等待更新…`));
-        await onDone(alert.history.length);
+        await onDone((alert.history || []).length);
       } catch (e) {
         event.target.disabled = false;
         replace(message, h('div', { class: 'error', id: 'action-error' }, describe(e)));

@@ -7,20 +7,18 @@ import { STATUS, TYPE, label } from './labels.js';
 export const PAGE_SIZE = 50;
 const FILTERS = ['bureau', 'region', 'category', 'type', 'status', 'text', 'assignee'];
 
-let options = null;
-
+/** The bureaus, districts and categories of the last year's alerts, for the filter menus. */
 async function filterOptions() {
-  if (options) return options;
   try {
-    const today = new Date();
-    const from = new Date(today.getTime() - 365 * 86400000);
-    const s = await summary(from.toISOString().slice(0, 10), null);
-    options = { bureau: s.byBureau, region: s.byDistrict, category: s.byCategory };
+    // 360 days back from the browser's today stays within the API's 366-day limit whatever the
+    // browser's zone is against Asia/Shanghai.
+    const from = new Date(Date.now() - 360 * 86400000).toISOString().slice(0, 10);
+    const s = await summary(from, null);
+    return { bureau: s.byBureau, region: s.byDistrict, category: s.byCategory };
   } catch (e) {
-    // The selects then offer only "all"; the list itself reports the error.
+    // The menus then offer only "all"; the list itself reports what is wrong.
     return { bureau: [], region: [], category: [] };
   }
-  return options;
 }
 
 function select(name, caption, choices, current) {
@@ -54,7 +52,7 @@ function row(a) {
   const flags = [];
   if (a.escalation && a.escalation.policeReferral) flags.push(h('span', { class: 'badge flag' }, '移送公安'));
   if (a.escalation && a.escalation.supervisedCase) flags.push(h('span', { class: 'badge flag' }, '督办'));
-  return h('tr', { class: 'alert-row', dataset: { id: a.id } },
+  return h('tr', { class: 'alert-row', dataset: { id: a.id, score: a.score } },
     h('td', { class: scoreClass(a.score) }, Math.round(a.score)),
     h('td', {}, h('span', { class: `badge ${a.status}` }, label(STATUS, a.status))),
     h('td', {}, h('a', { href: alertHref(a.id), class: 'open-alert' }, first.title || a.sellerId), ' ', flags),
