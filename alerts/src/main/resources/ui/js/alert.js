@@ -3,7 +3,7 @@
 // its status allows.
 import { h, replace, formatTime, formatMoney } from './dom.js';
 import { getAlert, act, ApiError } from './api.js';
-import { STATUS, TYPE, ACTION, SIGNAL, FIELD, allowedActions, label } from './labels.js';
+import { STATUS, TYPE, ACTION, SIGNAL, FIELD, CATEGORY, allowedActions, label } from './labels.js';
 
 /**
  * The text with the evidence spans of one field in <mark>. Offsets count UTF-16 units, as Java's
@@ -97,11 +97,11 @@ function listingCard(a) {
     h('h3', { class: 'listing-title' }, highlight(a.title || '', evidenceOf(a, 'title'))),
     facts([
       ['风险分', h('span', { class: 'score' }, Number(a.score).toFixed(1))],
-      ['平台 / 商品号', `${a.platform || ''} / ${a.listingId || ''}（第 ${a.listingVersion} 版）`],
+      ['平台 / 商品号', `${a.platform || ''} / ${a.listingId || ''}（版本 ${a.listingVersion}）`],
       ['店铺', a.shopName ? h('span', {}, highlight(a.shopName, evidenceOf(a, 'shopName'))) : null],
       ['价格', formatMoney(a.price)],
       ['估算销售额', a.estimatedSales !== null && a.estimatedSales !== undefined ? formatMoney(a.estimatedSales) : null],
-      ['品类', a.category],
+      ['品类', a.category ? label(CATEGORY, a.category) : null],
       ['出口', a.crossBorder ? '是（已通知海关）' : null],
       ['评估时间', formatTime(a.assessedAt)],
     ]),
@@ -207,7 +207,7 @@ export async function renderAlert(view, id, actor) {
           ['抄送', (alert.coRecipients || []).join('、')],
           ['辖区', `${alert.jurisdictionName || ''} ${alert.jurisdiction || ''}${alert.crossRegion ? '（外地卖家，通报属地）' : ''}`],
           ['侵权类型', label(TYPE, alert.infringementType)],
-          ['品类', alert.category],
+          ['品类', alert.category ? label(CATEGORY, alert.category) : null],
           ['平台 / 卖家', `${alert.platform || ''} / ${alert.sellerId}`],
           ['承办人', alert.assignee],
           ['创建 / 更新', `${formatTime(alert.createdAt)} / ${formatTime(alert.updatedAt)}`],

@@ -1,7 +1,7 @@
 // The dashboard: the figures the city's supervision and assessment asks for, over a date range.
 import { h, replace, formatSeconds } from './dom.js';
 import { summary, query } from './api.js';
-import { STATUS, STATUS_COLORS, label } from './labels.js';
+import { STATUS, STATUS_COLORS, CATEGORY, label } from './labels.js';
 import { barChart, dailyChart, legend } from './charts.js';
 
 function figure(caption, value, id) {
@@ -49,7 +49,7 @@ export async function renderDashboard(view, params) {
     h('div', { class: 'charts' },
       h('section', { class: 'card' }, h('h3', {}, '按主办部门'), barChart('byBureau', r.byBureau)),
       h('section', { class: 'card' }, h('h3', {}, '按辖区'), barChart('byDistrict', r.byDistrict)),
-      h('section', { class: 'card' }, h('h3', {}, '按品类'), barChart('byCategory', r.byCategory)),
+      h('section', { class: 'card' }, h('h3', {}, '按品类'), barChart('byCategory', r.byCategory, (c) => label(CATEGORY, c.key))),
       h('section', { class: 'card' }, h('h3', {}, '按状态'), barChart('byStatus', r.byStatus, (c) => statusLabel(c.key)))),
     h('section', { class: 'card' }, h('h3', {}, '每日新增线索（按当前状态）'),
       legend(statuses, STATUS_COLORS, statusLabel), h('div', { style: 'overflow-x:auto' }, dailyChart(r.daily, statuses, STATUS_COLORS, statusLabel))),

@@ -2,7 +2,7 @@
 // URL (#/?bureau=...), so the browser's back button and a shared link keep them.
 import { h, replace, formatTime } from './dom.js';
 import { listAlerts, summary, query } from './api.js';
-import { STATUS, TYPE, label } from './labels.js';
+import { STATUS, TYPE, CATEGORY, label } from './labels.js';
 
 export const PAGE_SIZE = 50;
 const FILTERS = ['bureau', 'region', 'category', 'type', 'status', 'text', 'assignee'];
@@ -57,8 +57,8 @@ function row(a) {
     h('td', {}, h('span', { class: `badge ${a.status}` }, label(STATUS, a.status))),
     h('td', {}, h('a', { href: alertHref(a.id), class: 'open-alert' }, first.title || a.sellerId), ' ', flags),
     h('td', {}, a.bureau ? a.bureau.name : ''),
-    h('td', {}, a.jurisdictionName || a.jurisdiction || ''),
-    h('td', {}, a.category || ''),
+    h('td', {}, a.crossRegion ? `外地 ${a.jurisdictionName || a.jurisdiction || ''}` : a.jurisdictionName || a.jurisdiction || ''),
+    h('td', {}, label(CATEGORY, a.category)),
     h('td', {}, label(TYPE, a.infringementType)),
     h('td', {}, `${a.platform || ''} · ${a.sellerId}`),
     h('td', {}, a.assignee || ''),
@@ -74,9 +74,10 @@ export async function renderInbox(view, params) {
   const form = h('form', { class: 'filters', id: 'filters' },
     select('bureau', '主办部门', opts.bureau, filters.bureau),
     select('region', '辖区', [{ key: '320600', label: '全市' }, ...opts.region], filters.region),
-    select('category', '品类', opts.category, filters.category),
+    select('category', '品类', opts.category.map((c) => ({ key: c.key, label: label(CATEGORY, c.key) })), filters.category),
     select('type', '侵权类型', Object.keys(TYPE).filter((t) => t !== 'NONE').map((k) => ({ key: k, label: TYPE[k] })), filters.type),
     select('status', '状态', Object.keys(STATUS).map((k) => ({ key: k, label: STATUS[k] })), filters.status),
+    h('label', {}, '承办人', h('input', { name: 'assignee', id: 'filter-assignee', value: filters.assignee || '', size: 10 })),
     h('label', {}, '关键词', h('input', { name: 'text', id: 'filter-text', value: filters.text || '', placeholder: '标题、店铺或卖家' })),
     h('button', { type: 'submit', id: 'apply-filters' }, '筛选'),
     h('button', { type: 'button', onclick: () => { location.hash = '#/'; } }, '清除'));
@@ -89,7 +90,7 @@ export async function renderInbox(view, params) {
   // A changed select applies at once; text applies on Enter or the button.
   form.querySelectorAll('select').forEach((el) => el.addEventListener('change', () => form.requestSubmit()));
 
-  const status = h('p', { class: 'muted', id: 'inbox-count' }, '加载中…');
+  const status = h('span', { class: 'muted', id: 'inbox-count' }, '加载中…');
   const body = h('tbody', { id: 'inbox-rows' });
   const pager = h('div', { class: 'pager' });
   replace(view,

@@ -18,6 +18,14 @@ export const SIGNAL = {
   IMPLAUSIBLE_CLAIM: '不实宣称', SELLER_HISTORY: '卖家前科', CATEGORY_PRIORITY: '重点品类', SEASONAL_WINDOW: '季节性重点',
 };
 
+// The categories partners send most; others show as their code.
+export const CATEGORY = {
+  luxury_bags: '奢侈品箱包', footwear: '鞋类', apparel: '服装', software: '软件', books: '图书教材', liquor: '酒类',
+  food: '食品', drugs: '药品', medical_devices: '医疗器械', cosmetics: '化妆品', baby_products: '母婴用品', toys: '玩具',
+  auto_parts: '汽车配件', electronics: '电子产品', agri_seeds: '种子', agri_fertilizer: '化肥', agri_pesticide: '农药',
+  disinfectants: '消毒产品', plants: '植物新品种', music: '音乐', video: '影视', games: '游戏',
+};
+
 export const FIELD = { title: '标题', description: '描述', shopName: '店铺名', price: '价格' };
 
 export const STATUS_COLORS = {
