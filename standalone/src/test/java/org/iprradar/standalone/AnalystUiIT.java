@@ -39,8 +39,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The analysts' web UI end to end in Debian's headless Chromium, against the whole system with a
  * real in-process broker and the demo listings: the inbox by risk, a bureau filter, an alert's
- * evidence and contributions, assign and confirm, dismiss, a stale page's refused action, and the
- * dashboard's counts.
+ * evidence and contributions, assign, confirm and a penalty decision, dismiss, a stale page's
+ * refused action, markup in a title shown as text, and the dashboard's counts.
  *
  * <p>Without Chromium the test is skipped, unless {@code IPR_REQUIRE_BROWSER=true} (as CI sets it),
  * where a missing browser fails it.
@@ -54,6 +54,7 @@ class AnalystUiIT {
   private static final String KEYS = "xianyu:xy_demo_keys:PIRACY_COPYRIGHT";
   private static final String BAGS = "taobao:tb_demo_bags:COUNTERFEIT_TRADEMARK";
   private static final String SHOES = "pdd:pdd_demo_shoes:COUNTERFEIT_TRADEMARK";
+  private static final String HTML = "taobao:tb_ui_html:COUNTERFEIT_TRADEMARK";
 
   @TempDir static Path dataDir;
   @TempDir static Path profile;
@@ -145,7 +146,15 @@ class AnalystUiIT {
   }
 
   private void triageAndCount() throws Exception {
-    for (String id : List.of(KEYS, BAGS, SHOES)) {
+    // A seller who writes markup into a title: analysts must see the characters, never run them.
+    var hostile =
+        API.postJson(
+            "/api/v1/listings",
+            "{\"platform\":\"taobao\",\"listingId\":\"ui-html\",\"title\":\"<img src=x"
+                + " onerror=\\\"document.title='pwned'\\\"> 驴牌 老花 手袋 高仿 专柜品质\",\"price\":399,"
+                + "\"sellerId\":\"tb_ui_html\",\"sellerRegion\":\"320602\",\"category\":\"luxury_bags\"}");
+    assertEquals(202, hostile.statusCode(), hostile.body());
+    for (String id : List.of(KEYS, BAGS, SHOES, HTML)) {
       API.awaitAlert(id);
     }
 
@@ -158,6 +167,10 @@ class AnalystUiIT {
       assertTrue(listed.get(i - 1) >= listed.get(i), "sorted by risk: " + listed);
     }
     int total = ApiClient.json(API.get("/api/v1/alerts?limit=1000")).get("count").asInt();
+    var markup = row(HTML).findElement(By.cssSelector("a.open-alert")).getText();
+    assertTrue(markup.startsWith("<img src=x onerror="), markup);
+    assertTrue(browser.findElements(By.cssSelector("#inbox-rows img")).isEmpty(), "no markup run");
+    assertTrue(browser.getTitle().startsWith("IPR Radar"), browser.getTitle());
     wait.until(
         d -> d.findElement(By.id("inbox-count")).getDomAttribute("data-count").equals("" + total));
 
@@ -200,6 +213,17 @@ class AnalystUiIT {
     wait.until(d -> statusIs("CONFIRMED") && history().size() == 2);
     assertEquals("CONFIRM", history().get(1).getDomAttribute("data-action"));
     assertTrue(browser.findElements(By.id("action-DISMISS")).isEmpty(), "confirmed: no dismiss");
+
+    // Record the penalty decision: it joins the history and the penalty download.
+    browser.findElement(By.id("action-decisionNumber")).sendKeys("通版罚〔2026〕9号");
+    browser.findElement(By.id("action-penaltyAmount")).sendKeys("20000");
+    browser.findElement(By.id("action-RECORD_PENALTY")).click();
+    wait.until(d -> history().size() == 3);
+    assertTrue(history().get(2).getText().contains("通版罚〔2026〕9号"), history().get(2).getText());
+    String penalties = browser.findElement(By.id("nav-penalties")).getDomAttribute("href");
+    var csv = API.get(penalties);
+    assertEquals(200, csv.statusCode());
+    assertTrue(csv.body().contains("通版罚〔2026〕9号,20000,"), csv.body());
 
     // Dismiss another alert with a reason.
     openAlert(BAGS, "OPEN");
