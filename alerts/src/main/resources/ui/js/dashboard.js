@@ -31,6 +31,9 @@ export async function renderDashboard(view, params) {
     replace(body, h('p', { class: 'error' }, `无法加载统计：${e.message}`));
     return;
   }
+  // Show the range the server chose when the request named none.
+  form.elements.from.value = r.from;
+  form.elements.to.value = r.to;
   const statuses = Object.keys(STATUS);
   const statusLabel = (code) => label(STATUS, code);
   const fa = r.firstAction;
