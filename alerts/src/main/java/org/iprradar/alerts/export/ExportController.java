@@ -1,0 +1,151 @@
+package org.iprradar.alerts.export;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Locale;
+import org.iprradar.alerts.app.AlertsService;
+import org.iprradar.alerts.http.ApiError;
+import org.iprradar.alerts.report.ReportRange;
+import org.iprradar.alerts.store.AlertFilter;
+import org.iprradar.alerts.store.StoreUnavailableException;
+import org.iprradar.common.model.Alert;
+import org.iprradar.common.model.AlertStatus;
+import org.iprradar.common.model.InfringementType;
+
+/**
+ * {@code GET /api/v1/exports/alerts.csv} (the list's filters, every match, highest risk first) and
+ * {@code GET /api/v1/exports/penalties.csv} (the penalty decisions recorded on matching alerts).
+ */
+@Controller("/api/v1/exports")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public final class ExportController {
+
+  static final String CSV = "text/csv; charset=utf-8";
+
+  private final AlertsService alerts;
+  private final AlertsCsv csv = new AlertsCsv(ReportRange.CITY_ZONE);
+
+  ExportController(AlertsService alerts) {
+    this.alerts = alerts;
+  }
+
+  @Get(value = "/alerts.csv", produces = CSV)
+  public HttpResponse<?> alerts(
+      @Nullable @QueryValue String bureau,
+      @Nullable @QueryValue String region,
+      @Nullable @QueryValue String status,
+      @Nullable @QueryValue String type,
+      @Nullable @QueryValue Double minScore,
+      @Nullable @QueryValue String text,
+      @Nullable @QueryValue Boolean policeReferral,
+      @Nullable @QueryValue Boolean supervisedCase,
+      @Nullable @QueryValue String category) {
+    AlertFilter filter;
+    try {
+      filter = filter(bureau, region, status, type, minScore, text, policeReferral, supervisedCase);
+    } catch (IllegalArgumentException e) {
+      return badFilter(e);
+    }
+    var found =
+        alerts.queries().list(filter, Integer.MAX_VALUE).stream()
+            .filter(a -> inCategory(a, category))
+            .toList();
+    return download("ipr-alerts", csv.alerts(found));
+  }
+
+  @Get(value = "/penalties.csv", produces = CSV)
+  public HttpResponse<?> penalties(
+      @Nullable @QueryValue String bureau,
+      @Nullable @QueryValue String region,
+      @Nullable @QueryValue String type,
+      @Nullable @QueryValue String text,
+      @Nullable @QueryValue String category) {
+    AlertFilter filter;
+    try {
+      filter = filter(bureau, region, null, type, null, text, null, null);
+    } catch (IllegalArgumentException e) {
+      return badFilter(e);
+    }
+    var found =
+        alerts.queries().list(filter, Integer.MAX_VALUE).stream()
+            .filter(a -> inCategory(a, category))
+            .filter(AlertsCsv::penalized)
+            .toList();
+    return download("ipr-penalties", csv.penalties(found));
+  }
+
+  @Error(exception = StoreUnavailableException.class)
+  HttpResponse<ApiError> unavailable(StoreUnavailableException e) {
+    return HttpResponse.<ApiError>status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header("Retry-After", "2")
+        .body(new ApiError("store_unavailable", e.getMessage()));
+  }
+
+  private static HttpResponse<?> download(String name, Csv document) {
+    String file = name + "-" + LocalDate.now(ReportRange.CITY_ZONE) + ".csv";
+    return HttpResponse.ok(document.toBytes())
+        .contentType(MediaType.of(CSV))
+        .header("Content-Disposition", "attachment; filename=\"" + file + "\"");
+  }
+
+  private static HttpResponse<?> badFilter(IllegalArgumentException e) {
+    return HttpResponse.badRequest(new ApiError("bad_filter", e.getMessage()))
+        .contentType(MediaType.APPLICATION_JSON_TYPE);
+  }
+
+  private static boolean inCategory(Alert alert, String category) {
+    return category == null || category.isBlank() || category.strip().equals(alert.category());
+  }
+
+  private static AlertFilter filter(
+      String bureau,
+      String region,
+      String status,
+      String type,
+      Double minScore,
+      String text,
+      Boolean policeReferral,
+      Boolean supervisedCase) {
+    return new AlertFilter(
+        blankToNull(bureau),
+        blankToNull(region),
+        parse(AlertStatus.class, "status", status),
+        parse(InfringementType.class, "type", type),
+        minScore,
+        blankToNull(text),
+        policeReferral,
+        supervisedCase);
+  }
+
+  private static <E extends Enum<E>> E parse(Class<E> type, String name, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          name
+              + " must be one of "
+              + Arrays.toString(type.getEnumConstants())
+              + ", was '"
+              + value
+              + "'",
+          e);
+    }
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+}

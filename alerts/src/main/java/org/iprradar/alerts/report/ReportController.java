@@ -1,0 +1,50 @@
+package org.iprradar.alerts.report;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.time.Clock;
+import java.time.LocalDate;
+import org.iprradar.alerts.app.AlertsService;
+import org.iprradar.alerts.http.ApiError;
+import org.iprradar.alerts.store.AlertFilter;
+import org.iprradar.alerts.store.StoreUnavailableException;
+
+/** {@code GET /api/v1/reports/summary}: the dashboard's figures. */
+@Controller("/api/v1/reports")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public final class ReportController {
+
+  private final AlertsService alerts;
+  private final Clock clock = Clock.systemUTC();
+
+  ReportController(AlertsService alerts) {
+    this.alerts = alerts;
+  }
+
+  @Get("/summary")
+  public HttpResponse<?> summary(
+      @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
+    ReportRange range;
+    try {
+      range = ReportRange.parse(from, to, LocalDate.now(clock.withZone(ReportRange.CITY_ZONE)));
+    } catch (IllegalArgumentException e) {
+      return HttpResponse.badRequest(new ApiError("bad_range", e.getMessage()));
+    }
+    var all = alerts.queries().list(AlertFilter.ALL, Integer.MAX_VALUE);
+    return HttpResponse.ok(ReportBuilder.summarize(all, range));
+  }
+
+  @Error(exception = StoreUnavailableException.class)
+  HttpResponse<ApiError> unavailable(StoreUnavailableException e) {
+    return HttpResponse.<ApiError>status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header("Retry-After", "2")
+        .body(new ApiError("store_unavailable", e.getMessage()));
+  }
+}
