@@ -11,16 +11,11 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.Locale;
 import org.iprradar.alerts.app.AlertsService;
 import org.iprradar.alerts.http.ApiError;
 import org.iprradar.alerts.report.ReportRange;
 import org.iprradar.alerts.store.AlertFilter;
 import org.iprradar.alerts.store.StoreUnavailableException;
-import org.iprradar.common.model.Alert;
-import org.iprradar.common.model.AlertStatus;
-import org.iprradar.common.model.InfringementType;
 
 /**
  * {@code GET /api/v1/exports/alerts.csv} (the list's filters, every match, highest risk first) and
@@ -49,17 +44,28 @@ public final class ExportController {
       @Nullable @QueryValue String text,
       @Nullable @QueryValue Boolean policeReferral,
       @Nullable @QueryValue Boolean supervisedCase,
-      @Nullable @QueryValue String category) {
+      @Nullable @QueryValue String category,
+      @Nullable @QueryValue String assignee,
+      @Nullable @QueryValue Boolean unassigned) {
     AlertFilter filter;
     try {
-      filter = filter(bureau, region, status, type, minScore, text, policeReferral, supervisedCase);
+      filter =
+          AlertFilter.parse(
+              bureau,
+              region,
+              status,
+              type,
+              minScore,
+              text,
+              policeReferral,
+              supervisedCase,
+              category,
+              assignee,
+              unassigned);
     } catch (IllegalArgumentException e) {
       return badFilter(e);
     }
-    var found =
-        alerts.queries().list(filter, Integer.MAX_VALUE).stream()
-            .filter(a -> inCategory(a, category))
-            .toList();
+    var found = alerts.queries().list(filter, Integer.MAX_VALUE).stream().toList();
     return download("ipr-alerts", csv.alerts(found));
   }
 
@@ -72,13 +78,14 @@ public final class ExportController {
       @Nullable @QueryValue String category) {
     AlertFilter filter;
     try {
-      filter = filter(bureau, region, null, type, null, text, null, null);
+      filter =
+          AlertFilter.parse(
+              bureau, region, null, type, null, text, null, null, category, null, null);
     } catch (IllegalArgumentException e) {
       return badFilter(e);
     }
     var found =
         alerts.queries().list(filter, Integer.MAX_VALUE).stream()
-            .filter(a -> inCategory(a, category))
             .filter(AlertsCsv::penalized)
             .toList();
     return download("ipr-penalties", csv.penalties(found));
@@ -101,51 +108,5 @@ public final class ExportController {
   private static HttpResponse<?> badFilter(IllegalArgumentException e) {
     return HttpResponse.badRequest(new ApiError("bad_filter", e.getMessage()))
         .contentType(MediaType.APPLICATION_JSON_TYPE);
-  }
-
-  private static boolean inCategory(Alert alert, String category) {
-    return category == null || category.isBlank() || category.strip().equals(alert.category());
-  }
-
-  private static AlertFilter filter(
-      String bureau,
-      String region,
-      String status,
-      String type,
-      Double minScore,
-      String text,
-      Boolean policeReferral,
-      Boolean supervisedCase) {
-    return new AlertFilter(
-        blankToNull(bureau),
-        blankToNull(region),
-        parse(AlertStatus.class, "status", status),
-        parse(InfringementType.class, "type", type),
-        minScore,
-        blankToNull(text),
-        policeReferral,
-        supervisedCase);
-  }
-
-  private static <E extends Enum<E>> E parse(Class<E> type, String name, String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          name
-              + " must be one of "
-              + Arrays.toString(type.getEnumConstants())
-              + ", was '"
-              + value
-              + "'",
-          e);
-    }
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value.strip();
   }
 }

@@ -14,15 +14,12 @@ import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import java.util.Locale;
 import org.iprradar.alerts.app.AlertsService;
 import org.iprradar.alerts.store.AlertFilter;
 import org.iprradar.alerts.store.AlertSort;
 import org.iprradar.alerts.store.StoreUnavailableException;
 import org.iprradar.common.model.Alert;
-import org.iprradar.common.model.AlertStatus;
 import org.iprradar.common.model.DeliveryOutcome;
-import org.iprradar.common.model.InfringementType;
 
 /**
  * {@code GET /api/v1/alerts} with filters, {@code GET /api/v1/alerts/{id}}, and {@code GET
@@ -84,12 +81,22 @@ public final class AlertController {
       @Nullable @QueryValue Integer offset,
       @Nullable @QueryValue Integer limit,
       @Nullable @QueryValue String sort) {
-    AlertStatus parsedStatus;
-    InfringementType parsedType;
+    AlertFilter filter;
     AlertSort parsedSort;
     try {
-      parsedStatus = parse(AlertStatus.class, "status", status);
-      parsedType = parse(InfringementType.class, "type", type);
+      filter =
+          AlertFilter.parse(
+              bureau,
+              region,
+              status,
+              type,
+              minScore,
+              text,
+              policeReferral,
+              supervisedCase,
+              category,
+              assignee,
+              unassigned);
       parsedSort = sort == null || sort.isBlank() ? AlertSort.SCORE : AlertSort.parse(sort);
     } catch (IllegalArgumentException e) {
       return HttpResponse.badRequest(new ApiError("bad_filter", e.getMessage()));
@@ -104,19 +111,6 @@ public final class AlertController {
       return HttpResponse.badRequest(
           new ApiError("bad_filter", "offset must be at least 0, was " + skip));
     }
-    var filter =
-        new AlertFilter(
-            blankToNull(bureau),
-            blankToNull(region),
-            parsedStatus,
-            parsedType,
-            minScore,
-            blankToNull(text),
-            policeReferral,
-            supervisedCase,
-            blankToNull(category),
-            blankToNull(assignee),
-            unassigned);
     var page = alerts.queries().page(filter, parsedSort, skip, size);
     return HttpResponse.ok(new AlertPage(page.total(), skip, size, page.alerts()));
   }
@@ -169,26 +163,5 @@ public final class AlertController {
     return HttpResponse.<ApiError>status(HttpStatus.SERVICE_UNAVAILABLE)
         .header("Retry-After", "2")
         .body(new ApiError("store_unavailable", e.getMessage()));
-  }
-
-  private static <E extends Enum<E>> E parse(Class<E> type, String name, String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          name
-              + " must be one of "
-              + java.util.Arrays.toString(type.getEnumConstants())
-              + ", was '"
-              + value
-              + "'");
-    }
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value.strip();
   }
 }

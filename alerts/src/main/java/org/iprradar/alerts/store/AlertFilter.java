@@ -1,5 +1,6 @@
 package org.iprradar.alerts.store;
 
+import java.util.Arrays;
 import java.util.Locale;
 import org.iprradar.common.model.Alert;
 import org.iprradar.common.model.AlertStatus;
@@ -54,6 +55,61 @@ public record AlertFilter(
         null,
         null,
         null);
+  }
+
+  /**
+   * A filter from query parameters as a client sends them: blank means no criterion, enum names are
+   * case-insensitive.
+   *
+   * @throws IllegalArgumentException naming the parameter and the values it takes, when a status or
+   *     type is not one
+   */
+  public static AlertFilter parse(
+      String bureau,
+      String region,
+      String status,
+      String type,
+      Double minScore,
+      String text,
+      Boolean policeReferral,
+      Boolean supervisedCase,
+      String category,
+      String assignee,
+      Boolean unassigned) {
+    return new AlertFilter(
+        blankToNull(bureau),
+        blankToNull(region),
+        parseEnum(AlertStatus.class, "status", status),
+        parseEnum(InfringementType.class, "type", type),
+        minScore,
+        blankToNull(text),
+        policeReferral,
+        supervisedCase,
+        blankToNull(category),
+        blankToNull(assignee),
+        unassigned);
+  }
+
+  private static <E extends Enum<E>> E parseEnum(Class<E> type, String name, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          name
+              + " must be one of "
+              + Arrays.toString(type.getEnumConstants())
+              + ", was '"
+              + value
+              + "'",
+          e);
+    }
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
   }
 
   public boolean test(Alert alert) {
