@@ -127,12 +127,19 @@ public final class Fields {
 
   /** An amount of money or a measure; never negative. */
   public BigDecimal nonNegativeDecimal(String name, boolean required) {
+    return nonNegativeDecimal(name, required, "a number");
+  }
+
+  /**
+   * @param what how the expected value is described, such as "a number (CNY)"
+   */
+  public BigDecimal nonNegativeDecimal(String name, boolean required, String what) {
     JsonNode node = present(name, required);
     if (node == null) {
       return null;
     }
     if (!node.isNumber()) {
-      error(name, "must be a number, was " + kind(node));
+      error(name, "must be " + what + ", was " + kind(node));
       return null;
     }
     BigDecimal value = node.decimalValue();

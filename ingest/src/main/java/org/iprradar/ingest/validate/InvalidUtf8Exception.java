@@ -17,6 +17,6 @@ public final class InvalidUtf8Exception extends CharacterCodingException {
 
   @Override
   public String getMessage() {
-    return "invalid UTF-8 at byte " + offset + " of the line";
+    return "invalid UTF-8 at byte offset " + offset + " of the line";
   }
 }

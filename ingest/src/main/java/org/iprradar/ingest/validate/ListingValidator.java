@@ -49,7 +49,8 @@ public final class ListingValidator implements RecordValidator<Listing> {
     String shopName = fields.text("shopName", false, MAX_SHORT);
     String category = fields.text("category", false, MAX_SHORT);
     String url = fields.text("url", false, MAX_URL);
-    BigDecimal price = fields.nonNegativeDecimal("price", true);
+    BigDecimal price =
+        fields.nonNegativeDecimal("price", true, "a number (CNY unless currency says otherwise)");
     String currency = fields.text("currency", false, 3);
     BigDecimal priceCny = price;
     boolean converted = false;

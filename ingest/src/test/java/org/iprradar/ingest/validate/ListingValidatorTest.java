@@ -91,7 +91,8 @@ class ListingValidatorTest {
     assertEquals(
         List.of(
             new FieldError("title", "must be a string, was array"),
-            new FieldError("price", "must be a number (CNY), was string")),
+            new FieldError(
+                "price", "must be a number (CNY unless currency says otherwise), was string")),
         v.errors());
   }
 
