@@ -30,7 +30,7 @@ public final class Feeds {
   private final Feed<SellerRecord> sellerRecords;
   private final Feed<Rule> rules;
 
-  Feeds(
+  public Feeds(
       ListingVersions versions,
       @Nullable @Property(name = "ipr.ingest.cny-rates") Map<String, BigDecimal> cnyRates) {
     Clock clock = Clock.systemUTC();
