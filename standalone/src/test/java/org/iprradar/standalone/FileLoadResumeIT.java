@@ -27,6 +27,7 @@ import org.iprradar.common.kafka.TopicProvisioner;
 import org.iprradar.common.kafka.Topics;
 import org.iprradar.ingest.http.FeedIngestor;
 import org.iprradar.ingest.http.Feeds;
+import org.iprradar.ingest.load.DropFolder;
 import org.iprradar.ingest.load.FileLoader;
 import org.iprradar.ingest.load.HeaderMapping;
 import org.iprradar.ingest.load.LoadProgress;
@@ -201,5 +202,44 @@ class FileLoadResumeIT {
     assertEquals("描述\n跨两行", Json.mapper().readTree(stored.get("jd:c-3")).get("text").asText());
     var rejected = Files.readAllLines(FileLoader.rejectedPathFor(file), StandardCharsets.UTF_8);
     assertEquals(3, Json.mapper().readTree(rejected.get(0)).get("line").asInt());
+  }
+
+  @Test
+  void shouldLoadAFileDepositedInTheDropFolderOnceItStopsGrowing() throws Exception {
+    Path root = dir.resolve("drop");
+    try (var publisher =
+        new FeedPublisher(
+            new KafkaProducer<>(
+                kafka.durableProducerConfig("drop-it"),
+                new StringSerializer(),
+                new ByteArraySerializer()),
+            10_000)) {
+      var feeds = new Feeds(new ListingVersions(), Map.<String, BigDecimal>of());
+      var ingestor = new FeedIngestor(publisher);
+      var folder =
+          new DropFolder(
+              root,
+              feeds::byName,
+              feed -> mapping -> new FileLoader(ingestor, kafka, feed, mapping, 50, p -> {}));
+      Path file = root.resolve("listings").resolve("partner-1.ndjson");
+      Files.writeString(
+          file,
+          "{\"platform\":\"drop\",\"listingId\":\"d-1\",\"title\":\"t\",\"price\":1,"
+              + "\"sellerId\":\"s\"}\n",
+          StandardCharsets.UTF_8);
+
+      // When the folder is scanned twice: the first scan only notes the file's size
+      assertTrue(folder.scanOnce().isEmpty(), "a file is not loaded while it may still grow");
+      var loaded = folder.scanOnce();
+
+      // Then the file is loaded and moved to done/ with its checkpoint
+      assertEquals(List.of(file), loaded);
+      assertTrue(Files.notExists(file));
+      assertTrue(Files.exists(root.resolve("done/listings/partner-1.ndjson")));
+      assertTrue(Files.exists(root.resolve("done/listings/partner-1.ndjson.checkpoint")));
+      assertEquals(
+          1,
+          readAll(Topics.LISTINGS.name()).stream().filter(r -> r.key().equals("drop:d-1")).count());
+    }
   }
 }
