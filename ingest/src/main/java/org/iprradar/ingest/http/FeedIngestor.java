@@ -26,6 +26,12 @@ public final class FeedIngestor {
   /** Header with the record as the partner sent it, when ingest normalised it. */
   public static final String ORIGINAL_HEADER = "ipr.original";
 
+  /**
+   * Header with a versioned record's version, so that the version table of every ingest instance
+   * can follow the topic without parsing each record.
+   */
+  public static final String VERSION_HEADER = "ipr.version";
+
   private final FeedPublisher publisher;
 
   public FeedIngestor(FeedPublisher publisher) {
@@ -88,7 +94,7 @@ public final class FeedIngestor {
               feed.topic().name(),
               v.key(),
               feed.serialize(v.value()),
-              headersOf(record, v.normalised(), headers.apply(record))));
+              headersOf(record, v.normalised(), version, headers.apply(record))));
       sentFrom.add(record);
     }
     var response =
@@ -131,8 +137,11 @@ public final class FeedIngestor {
   }
 
   private static Map<String, byte[]> headersOf(
-      RawRecord record, boolean normalised, Map<String, String> extra) {
+      RawRecord record, boolean normalised, long version, Map<String, String> extra) {
     var headers = new HashMap<String, byte[]>();
+    if (version > 0) {
+      headers.put(VERSION_HEADER, Long.toString(version).getBytes(StandardCharsets.US_ASCII));
+    }
     if (normalised) {
       try {
         headers.put(ORIGINAL_HEADER, Json.mapper().writeValueAsBytes(record.json()));

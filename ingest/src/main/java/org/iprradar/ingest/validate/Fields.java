@@ -72,7 +72,12 @@ public final class Fields {
   }
 
   private String checkText(String name, String raw, boolean required, int maxLength) {
-    String value = Normalizer.normalize(raw.strip(), Normalizer.Form.NFC);
+    String stripped = raw.strip();
+    // Checking first is cheaper than normalising: almost every partner's text is NFC already.
+    String value =
+        Normalizer.isNormalized(stripped, Normalizer.Form.NFC)
+            ? stripped
+            : Normalizer.normalize(stripped, Normalizer.Form.NFC);
     if (!value.equals(raw)) {
       normalised = true;
     }

@@ -28,11 +28,20 @@ public final class RecordSplitter {
    *     lines to recover
    */
   public static List<RawRecord> split(byte[] body, boolean ndjson) throws BodyFormatException {
+    if (ndjson) {
+      // Line by line at once: each line is decoded on its own, so a broken line is one rejection.
+      var records = fromLines(body);
+      if (records.isEmpty()) {
+        throw new BodyFormatException(
+            "the request body is empty: send a record, an array or NDJSON");
+      }
+      return records;
+    }
     String text;
     try {
       text = decode(body, 0, body.length);
     } catch (CharacterCodingException e) {
-      if (!ndjson && !hasSeveralLines(body)) {
+      if (!hasSeveralLines(body)) {
         throw new BodyFormatException(
             "the request body is not valid UTF-8: " + e.getMessage().replace(" of the line", ""));
       }
@@ -42,16 +51,14 @@ public final class RecordSplitter {
     if (text.isBlank()) {
       throw new BodyFormatException("the request body is empty: send a record, an array or NDJSON");
     }
-    if (!ndjson) {
-      try {
-        return fromJson(Json.mapper().readTree(text));
-      } catch (JsonProcessingException e) {
-        if (text.strip().startsWith("[") || text.strip().lines().count() < 2) {
-          throw new BodyFormatException(
-              "malformed JSON: " + location(e, true) + e.getOriginalMessage());
-        }
-        // Several lines that are not one JSON value: read them as NDJSON so good lines are kept.
+    try {
+      return fromJson(Json.mapper().readTree(text));
+    } catch (JsonProcessingException e) {
+      if (text.strip().startsWith("[") || text.strip().lines().count() < 2) {
+        throw new BodyFormatException(
+            "malformed JSON: " + location(e, true) + e.getOriginalMessage());
       }
+      // Several lines that are not one JSON value: read them as NDJSON so good lines are kept.
     }
     return fromLines(body);
   }

@@ -51,6 +51,12 @@ public final class ListingVersions {
 
   /** Records a version read from the topic, written by this or another instance. */
   public void observe(String key, long version) {
+    // Most records read back are this instance's own, already reserved: a lock-free read settles
+    // them without locking the map's bin.
+    Long current = latest.get(key);
+    if (current != null && current >= version) {
+      return;
+    }
     latest.merge(key, version, Math::max);
   }
 
