@@ -18,8 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.iprradar.common.json.Json;
 import org.iprradar.common.kafka.KafkaSettings;
 import org.iprradar.common.kafka.TopicProvisioner;
@@ -108,26 +106,27 @@ public final class IngestBenchmark {
         i % 997);
   }
 
+  /**
+   * A producer application's ceiling: the listings as objects, serialised by the topic's serde as
+   * any producer of the topic must, sent with ingest's producer settings.
+   */
   private static double direct(
       KafkaSettings kafka, List<org.iprradar.detect.TaobaoTitle> titles, String run, int total)
       throws Exception {
-    var values = new ArrayList<byte[]>(total);
-    var keys = new ArrayList<String>(total);
+    var listings = new ArrayList<Listing>(total);
     for (int i = 0; i < total; i++) {
-      Listing listing = Json.mapper().readValue(line(titles, run, i), Listing.class);
-      keys.add(listing.key());
-      values.add(Json.mapper().writeValueAsBytes(listing));
+      listings.add(Json.mapper().readValue(line(titles, run, i), Listing.class));
     }
     try (var producer =
         new KafkaProducer<>(
             kafka.durableProducerConfig("bench-direct"),
-            new StringSerializer(),
-            new ByteArraySerializer())) {
+            Topics.LISTINGS.keySerde().serializer(),
+            Topics.LISTINGS.valueSerde().serializer())) {
       var failed = new AtomicInteger();
       long start = System.nanoTime();
-      for (int i = 0; i < total; i++) {
+      for (Listing listing : listings) {
         producer.send(
-            new ProducerRecord<>(Topics.LISTINGS.name(), keys.get(i), values.get(i)),
+            new ProducerRecord<>(Topics.LISTINGS.name(), listing.key(), listing),
             (m, e) -> {
               if (e != null) {
                 failed.incrementAndGet();
