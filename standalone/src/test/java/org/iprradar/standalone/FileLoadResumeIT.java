@@ -242,4 +242,41 @@ class FileLoadResumeIT {
           readAll(Topics.LISTINGS.name()).stream().filter(r -> r.key().equals("drop:d-1")).count());
     }
   }
+
+  @Test
+  void shouldLoadFromTheCommandLineWithAMappingFileAndAConfiguredRate() throws Exception {
+    Path file = dir.resolve("cli.csv");
+    Files.writeString(
+        file,
+        "商品ID,平台,标题,价格,币种,卖家\n" + "cli-1,amazon,Handbag,10,USD,a-1\n",
+        StandardCharsets.UTF_8);
+    Path mapping = dir.resolve("cli-columns.properties");
+    Files.writeString(
+        mapping,
+        "商品ID=listingId\n平台=platform\n标题=title\n价格=price\n币种=currency\n卖家=sellerId\n",
+        StandardCharsets.UTF_8);
+
+    org.iprradar.ingest.load.LoadCommand.main(
+        new String[] {
+          "--bootstrap-servers",
+          broker.bootstrapServers(),
+          "--feed",
+          "listings",
+          "--mapping",
+          mapping.toString(),
+          "--cny-rate",
+          "USD=7.10",
+          file.toString()
+        });
+
+    var stored =
+        readAll(Topics.LISTINGS.name()).stream()
+            .filter(r -> r.key().equals("amazon:cli-1"))
+            .toList();
+    assertEquals(1, stored.size());
+    assertEquals(
+        71.0,
+        Json.mapper().readTree(stored.get(0).value()).get("price").asDouble(),
+        "10 USD at 7.10 CNY");
+  }
 }
