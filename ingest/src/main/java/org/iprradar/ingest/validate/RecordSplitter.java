@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -26,23 +28,48 @@ public final class RecordSplitter {
    *     lines to recover
    */
   public static List<RawRecord> split(byte[] body, boolean ndjson) throws BodyFormatException {
-    String text = decode(body);
-    if (text.isBlank()) {
-      throw new BodyFormatException(
-          "the request body is empty: send a listing, an array or NDJSON");
+    if (ndjson) {
+      // Line by line at once: each line is decoded on its own, so a broken line is one rejection.
+      var records = fromLines(body);
+      if (records.isEmpty()) {
+        throw new BodyFormatException(
+            "the request body is empty: send a record, an array or NDJSON");
+      }
+      return records;
     }
-    if (!ndjson) {
-      try {
-        return fromJson(Json.mapper().readTree(text));
-      } catch (JsonProcessingException e) {
-        if (text.strip().startsWith("[") || text.strip().lines().count() < 2) {
-          throw new BodyFormatException(
-              "malformed JSON: " + location(e, true) + e.getOriginalMessage());
-        }
-        // Several lines that are not one JSON value: read them as NDJSON so good lines are kept.
+    String text;
+    try {
+      text = decode(body, 0, body.length);
+    } catch (CharacterCodingException e) {
+      if (!hasSeveralLines(body)) {
+        throw new BodyFormatException(
+            "the request body is not valid UTF-8: " + e.getMessage().replace(" of the line", ""));
+      }
+      // Reject only the lines with broken bytes; the others go on.
+      return fromLines(body);
+    }
+    if (text.isBlank()) {
+      throw new BodyFormatException("the request body is empty: send a record, an array or NDJSON");
+    }
+    try {
+      return fromJson(Json.mapper().readTree(text));
+    } catch (JsonProcessingException e) {
+      if (text.strip().startsWith("[") || text.strip().lines().count() < 2) {
+        throw new BodyFormatException(
+            "malformed JSON: " + location(e, true) + e.getOriginalMessage());
+      }
+      // Several lines that are not one JSON value: read them as NDJSON so good lines are kept.
+    }
+    return fromLines(body);
+  }
+
+  private static boolean hasSeveralLines(byte[] body) {
+    for (int i = 0; i < body.length - 1; i++) {
+      if (body[i] == '\n') {
+        return true;
       }
     }
-    return fromLines(text);
+    return false;
   }
 
   private static List<RawRecord> fromJson(JsonNode root) throws BodyFormatException {
@@ -60,39 +87,68 @@ public final class RecordSplitter {
     return records;
   }
 
-  private static List<RawRecord> fromLines(String text) {
+  /**
+   * Splits at '\n' bytes: in UTF-8 that byte is never part of a multi-byte character, so a line
+   * with broken bytes cannot spill into its neighbours.
+   */
+  private static List<RawRecord> fromLines(byte[] body) {
     var records = new ArrayList<RawRecord>();
-    String[] lines = text.split("\r?\n", -1);
-    for (int i = 0; i < lines.length; i++) {
-      String line = lines[i].strip();
-      if (line.isEmpty()) {
-        continue;
+    int start = 0;
+    int lineNo = 0;
+    while (start <= body.length) {
+      int end = start;
+      while (end < body.length && body[end] != '\n') {
+        end++;
       }
-      int index = records.size();
-      try {
-        records.add(new RawRecord(index, i + 1, Json.mapper().readTree(line), null));
-      } catch (IOException e) {
-        String reason =
-            e instanceof JsonProcessingException jpe
-                ? "malformed JSON: " + location(jpe, false) + jpe.getOriginalMessage()
-                : "malformed JSON: " + e.getMessage();
-        records.add(new RawRecord(index, i + 1, null, reason));
-      }
+      lineNo++;
+      addLine(records, body, start, end, lineNo);
+      start = end + 1;
     }
     return records;
   }
 
-  private static String decode(byte[] body) throws BodyFormatException {
+  private static void addLine(
+      List<RawRecord> records, byte[] body, int start, int end, int lineNo) {
+    String line;
     try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(body))
-          .toString();
+      line = decode(body, start, end - start).strip();
     } catch (CharacterCodingException e) {
-      throw new BodyFormatException("the request body is not valid UTF-8: " + e.getMessage());
+      records.add(new RawRecord(records.size(), lineNo, null, e.getMessage()));
+      return;
     }
+    if (line.isEmpty()) {
+      return;
+    }
+    int index = records.size();
+    try {
+      records.add(new RawRecord(index, lineNo, Json.mapper().readTree(line), null));
+    } catch (IOException e) {
+      String reason =
+          e instanceof JsonProcessingException jpe
+              ? "malformed JSON: " + location(jpe, false) + jpe.getOriginalMessage()
+              : "malformed JSON: " + e.getMessage();
+      records.add(new RawRecord(index, lineNo, null, reason));
+    }
+  }
+
+  /** Decodes strictly; the exception names the byte offset of the first broken sequence. */
+  public static String decode(byte[] bytes, int offset, int length)
+      throws CharacterCodingException {
+    var in = ByteBuffer.wrap(bytes, offset, length);
+    var out = CharBuffer.allocate(length);
+    var decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CoderResult result = decoder.decode(in, out, true);
+    if (result.isUnderflow()) {
+      result = decoder.flush(out);
+    }
+    if (result.isError()) {
+      throw new InvalidUtf8Exception(in.position() - offset);
+    }
+    return out.flip().toString();
   }
 
   private static String location(JsonProcessingException e, boolean withLine) {

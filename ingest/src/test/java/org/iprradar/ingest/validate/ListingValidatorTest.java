@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.iprradar.common.model.Listing;
 import org.junit.jupiter.api.Test;
 
 class ListingValidatorTest {
@@ -18,13 +19,13 @@ class ListingValidatorTest {
   private static final Instant NOW = Instant.parse("2026-11-29T08:00:00Z");
   private final ListingValidator validator = new ListingValidator(Clock.fixed(NOW, ZoneOffset.UTC));
 
-  private List<ValidatedListing> validate(String body, boolean ndjson) throws BodyFormatException {
+  private List<Verdict<Listing>> validate(String body, boolean ndjson) throws BodyFormatException {
     return RecordSplitter.split(body.getBytes(StandardCharsets.UTF_8), ndjson).stream()
         .map(validator::validate)
         .toList();
   }
 
-  private ValidatedListing one(String json) throws BodyFormatException {
+  private Verdict<Listing> one(String json) throws BodyFormatException {
     return validate(json, false).get(0);
   }
 
@@ -39,12 +40,12 @@ class ListingValidatorTest {
             """);
 
     assertTrue(v.valid(), () -> v.errors().toString());
-    assertEquals("taobao:123", v.listing().key());
-    assertEquals("驴牌 手袋", v.listing().title());
-    assertEquals("399.5", v.listing().price().toPlainString());
-    assertEquals(Instant.parse("2026-11-28T10:00:00Z"), v.listing().observedAt());
-    assertEquals(3, v.listing().version());
-    assertTrue(v.listing().crossBorder());
+    assertEquals("taobao:123", v.value().key());
+    assertEquals("驴牌 手袋", v.value().title());
+    assertEquals("399.5", v.value().price().toPlainString());
+    assertEquals(Instant.parse("2026-11-28T10:00:00Z"), v.value().observedAt());
+    assertEquals(3, v.value().version());
+    assertTrue(v.value().crossBorder());
   }
 
   @Test
@@ -53,8 +54,8 @@ class ListingValidatorTest {
         one("{\"platform\":\"jd\",\"listingId\":7,\"title\":\"t\",\"price\":0,\"sellerId\":\"s\"}");
 
     assertTrue(v.valid(), () -> v.errors().toString());
-    assertEquals(NOW, v.listing().observedAt());
-    assertEquals("jd:7", v.listing().key(), "a numeric id is taken as its text");
+    assertEquals(NOW, v.value().observedAt());
+    assertEquals("jd:7", v.value().key(), "a numeric id is taken as its text");
   }
 
   @Test
@@ -90,7 +91,8 @@ class ListingValidatorTest {
     assertEquals(
         List.of(
             new FieldError("title", "must be a string, was array"),
-            new FieldError("price", "must be a number (CNY), was string")),
+            new FieldError(
+                "price", "must be a number (CNY unless currency says otherwise), was string")),
         v.errors());
   }
 

@@ -1,0 +1,155 @@
+package org.iprradar.ingest.http;
+
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.iprradar.common.json.Json;
+import org.iprradar.ingest.publish.FeedPublisher;
+import org.iprradar.ingest.publish.Outgoing;
+import org.iprradar.ingest.validate.RawRecord;
+import org.iprradar.ingest.validate.Verdict;
+import org.iprradar.ingest.versions.ListingVersions;
+
+/**
+ * Validates and publishes the records of one request or one file batch: the pipeline shared by
+ * every feed, the HTTP controllers and the file loader.
+ */
+@Singleton
+public final class FeedIngestor {
+
+  /** Header with the record as the partner sent it, when ingest normalised it. */
+  public static final String ORIGINAL_HEADER = "ipr.original";
+
+  /**
+   * Header with a versioned record's version, so that the version table of every ingest instance
+   * can follow the topic without parsing each record.
+   */
+  public static final String VERSION_HEADER = "ipr.version";
+
+  private final FeedPublisher publisher;
+
+  public FeedIngestor(FeedPublisher publisher) {
+    this.publisher = publisher;
+  }
+
+  /** The outcome of a batch: the per-record results and the Kafka metadata of what was sent. */
+  public record Outcome(IngestResponse response, List<Sent> sent) {}
+
+  /** One record Kafka acknowledged, with the request record it came from. */
+  public record Sent(RawRecord source, RecordMetadata metadata) {}
+
+  public <T> CompletableFuture<IngestResponse> ingest(
+      Feed<T> feed, List<RawRecord> records, Map<String, String> pathParameters) {
+    return ingest(feed, records, pathParameters, r -> Map.of()).thenApply(Outcome::response);
+  }
+
+  /**
+   * Validates every record, drops listing versions already kept, and sends the rest. The future
+   * completes once Kafka acknowledged every accepted record, or fails if it did not; in that case
+   * no version reservation is kept, so a retry is not answered as a duplicate.
+   *
+   * @param headers extra headers per record (the file loader marks each with its file and line)
+   * @throws org.iprradar.ingest.publish.SaturatedException when too many records are in flight
+   */
+  public <T> CompletableFuture<Outcome> ingest(
+      Feed<T> feed,
+      List<RawRecord> records,
+      Map<String, String> pathParameters,
+      Function<RawRecord, Map<String, String>> headers) {
+    var results = new ArrayList<RecordResult>(records.size());
+    var outgoing = new ArrayList<Outgoing>();
+    var sentFrom = new ArrayList<RawRecord>();
+    var reservations = new ArrayList<ListingVersions.Reservation>();
+    int accepted = 0;
+    int duplicates = 0;
+    for (RawRecord record : records) {
+      Verdict<T> v = feed.validator().validate(record, pathParameters);
+      Integer line = record.line() > 0 ? record.line() : null;
+      if (!v.valid()) {
+        results.add(
+            new RecordResult(record.index(), line, null, RecordResult.REJECTED, v.errors()));
+        continue;
+      }
+      long version = feed.versions() == null ? 0 : feed.versionOf().applyAsLong(v.value());
+      if (version > 0) {
+        var reservation = feed.versions().reserve(v.key(), version);
+        if (reservation == null) {
+          duplicates++;
+          results.add(
+              new RecordResult(record.index(), line, v.key(), RecordResult.DUPLICATE, null));
+          continue;
+        }
+        reservations.add(reservation);
+      }
+      accepted++;
+      results.add(new RecordResult(record.index(), line, v.key(), RecordResult.ACCEPTED, null));
+      outgoing.add(
+          new Outgoing(
+              feed.topic().name(),
+              v.key(),
+              feed.serialize(v.value()),
+              headersOf(record, v.normalised(), version, headers.apply(record))));
+      sentFrom.add(record);
+    }
+    var response =
+        new IngestResponse(accepted, duplicates, records.size() - accepted - duplicates, results);
+    if (outgoing.isEmpty()) {
+      return CompletableFuture.completedFuture(new Outcome(response, List.of()));
+    }
+    CompletableFuture<List<RecordMetadata>> acks;
+    try {
+      acks = publisher.publish(outgoing);
+    } catch (RuntimeException e) {
+      reservations.forEach(r -> feed.versions().release(r));
+      throw e;
+    }
+    return acks.handle(
+        (metadata, error) -> {
+          if (error != null) {
+            reservations.forEach(r -> feed.versions().release(r));
+            throw error instanceof RuntimeException re
+                ? re
+                : new java.util.concurrent.CompletionException(error);
+          }
+          var sent = new ArrayList<Sent>(metadata.size());
+          for (int i = 0; i < metadata.size(); i++) {
+            sent.add(new Sent(sentFrom.get(i), metadata.get(i)));
+          }
+          return new Outcome(response, sent);
+        });
+  }
+
+  /** A tombstone that deletes {@code key} from a compacted feed (a rule, a brand). */
+  public CompletableFuture<IngestResponse> delete(Feed<?> feed, String key) {
+    var outgoing = new Outgoing(feed.topic().name(), key, null, Map.of());
+    return publisher
+        .publish(List.of(outgoing))
+        .thenApply(
+            ignored ->
+                new IngestResponse(
+                    1, 0, 0, List.of(new RecordResult(0, null, key, RecordResult.ACCEPTED, null))));
+  }
+
+  private static Map<String, byte[]> headersOf(
+      RawRecord record, boolean normalised, long version, Map<String, String> extra) {
+    var headers = new HashMap<String, byte[]>();
+    if (version > 0) {
+      headers.put(VERSION_HEADER, Long.toString(version).getBytes(StandardCharsets.US_ASCII));
+    }
+    if (normalised) {
+      try {
+        headers.put(ORIGINAL_HEADER, Json.mapper().writeValueAsBytes(record.json()));
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalStateException("a parsed record could not be written back as JSON", e);
+      }
+    }
+    extra.forEach((k, v) -> headers.put(k, v.getBytes(StandardCharsets.UTF_8)));
+    return headers;
+  }
+}

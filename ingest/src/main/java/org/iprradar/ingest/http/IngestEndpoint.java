@@ -1,0 +1,134 @@
+package org.iprradar.ingest.http;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.iprradar.ingest.publish.SaturatedException;
+import org.iprradar.ingest.validate.BodyFormatException;
+import org.iprradar.ingest.validate.RawRecord;
+import org.iprradar.ingest.validate.RecordSplitter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What every feed's controller does with a request: read the body (gzip, size limit), split it,
+ * ingest it, and answer. 202 once Kafka holds every accepted record; 200 when every valid record
+ * was a duplicate; 400 when no record is valid; 413 above the size limit; 503 with Retry-After when
+ * Kafka did not take the records or the server is saturated.
+ *
+ * <p>Access control (partner API keys) belongs in front of this class, as an HTTP filter, so that
+ * the feeds need not change when it comes.
+ */
+@Singleton
+final class IngestEndpoint {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IngestEndpoint.class);
+  static final String NDJSON = "application/x-ndjson";
+  static final String[] CONSUMES = {"application/json", NDJSON, "application/jsonl", "text/plain"};
+
+  private final FeedIngestor ingestor;
+  private final long maxRequestBytes;
+
+  IngestEndpoint(
+      FeedIngestor ingestor,
+      @Value("${ipr.ingest.max-request-bytes:10485760}") long maxRequestBytes) {
+    this.ingestor = ingestor;
+    this.maxRequestBytes = maxRequestBytes;
+  }
+
+  /**
+   * @param single true for a PUT of one record at its URL: an array or several lines is refused
+   */
+  <T> CompletableFuture<HttpResponse<?>> handle(
+      Feed<T> feed,
+      byte[] body,
+      String contentType,
+      String contentEncoding,
+      Map<String, String> pathParameters,
+      boolean single) {
+    List<RawRecord> records;
+    try {
+      byte[] bytes =
+          RequestBodies.read(body == null ? new byte[0] : body, contentEncoding, maxRequestBytes);
+      String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+      boolean ndjson = type.startsWith(NDJSON) || type.startsWith("application/jsonl");
+      records = RecordSplitter.split(bytes, ndjson);
+      if (single
+          && (records.size() != 1
+              || (records.get(0).json() != null && records.get(0).json().isArray()))) {
+        throw new BodyFormatException(
+            "this URL takes exactly one "
+                + feed.name()
+                + " record as a JSON object, got "
+                + records.size());
+      }
+    } catch (PayloadTooLargeException e) {
+      return done(
+          HttpResponse.status(HttpStatus.REQUEST_ENTITY_TOO_LARGE)
+              .body(new ErrorResponse("payload_too_large", e.getMessage())));
+    } catch (BodyFormatException e) {
+      return done(HttpResponse.badRequest(new ErrorResponse("malformed_body", e.getMessage())));
+    }
+    try {
+      return ingestor
+          .ingest(feed, records, pathParameters)
+          .<HttpResponse<?>>thenApply(IngestEndpoint::answer)
+          .exceptionally(IngestEndpoint::kafkaFailed);
+    } catch (SaturatedException e) {
+      return done(saturated(e));
+    }
+  }
+
+  /** Writes a tombstone for {@code key}. */
+  CompletableFuture<HttpResponse<?>> delete(Feed<?> feed, String key) {
+    try {
+      return ingestor
+          .delete(feed, key)
+          .<HttpResponse<?>>thenApply(IngestEndpoint::answer)
+          .exceptionally(IngestEndpoint::kafkaFailed);
+    } catch (SaturatedException e) {
+      return done(saturated(e));
+    }
+  }
+
+  private static HttpResponse<?> answer(IngestResponse response) {
+    if (response.accepted() > 0) {
+      return HttpResponse.status(HttpStatus.ACCEPTED).body(response);
+    }
+    return response.duplicates() > 0
+        ? HttpResponse.ok(response)
+        : HttpResponse.badRequest(response);
+  }
+
+  private static HttpResponse<?> kafkaFailed(Throwable error) {
+    Throwable cause =
+        error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    if (cause instanceof SaturatedException s) {
+      return saturated(s);
+    }
+    LOG.error("Kafka did not acknowledge a batch", cause);
+    return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header("Retry-After", "5")
+        .body(
+            new ErrorResponse(
+                "kafka_unavailable",
+                "the records were not stored; retry the whole request: " + cause.getMessage()));
+  }
+
+  private static MutableHttpResponse<?> saturated(SaturatedException e) {
+    return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header("Retry-After", "1")
+        .body(new ErrorResponse("saturated", e.getMessage()));
+  }
+
+  private static CompletableFuture<HttpResponse<?>> done(HttpResponse<?> response) {
+    return CompletableFuture.completedFuture(response);
+  }
+}

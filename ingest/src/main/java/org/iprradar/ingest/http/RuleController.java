@@ -1,0 +1,61 @@
+package org.iprradar.ingest.http;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Put;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.iprradar.ingest.validate.Fields;
+import org.iprradar.ingest.validate.RuleValidator;
+
+/**
+ * {@code PUT /api/v1/rules/{ruleId}} adds or replaces an operator rule; {@code DELETE} writes a
+ * tombstone that removes it. Ingest checks the rule's structure; detect compiles its query and logs
+ * a rule it cannot compile.
+ */
+@Controller("/api/v1/rules")
+public final class RuleController {
+
+  private final IngestEndpoint endpoint;
+  private final Feeds feeds;
+
+  RuleController(IngestEndpoint endpoint, Feeds feeds) {
+    this.endpoint = endpoint;
+    this.feeds = feeds;
+  }
+
+  @Put(
+      value = "/{ruleId}",
+      consumes = {MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN},
+      produces = MediaType.APPLICATION_JSON)
+  public CompletableFuture<HttpResponse<?>> put(
+      @PathVariable String ruleId,
+      @Body byte[] body,
+      @Header(value = "Content-Type", defaultValue = "") String contentType,
+      @Header(value = "Content-Encoding", defaultValue = "") String contentEncoding) {
+    return endpoint.handle(
+        feeds.rules(),
+        body,
+        contentType,
+        contentEncoding,
+        Map.of(RuleValidator.RULE_ID, ruleId),
+        true);
+  }
+
+  @Delete(value = "/{ruleId}", produces = MediaType.APPLICATION_JSON)
+  public CompletableFuture<HttpResponse<?>> delete(@PathVariable String ruleId) {
+    var fields = new Fields(null);
+    String id = fields.pathIdentifier(RuleValidator.RULE_ID, ruleId);
+    if (id == null) {
+      return CompletableFuture.completedFuture(
+          HttpResponse.badRequest(
+              new ErrorResponse("invalid_rule_id", fields.errors().get(0).reason())));
+    }
+    return endpoint.delete(feeds.rules(), id);
+  }
+}

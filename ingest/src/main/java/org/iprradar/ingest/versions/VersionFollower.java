@@ -1,0 +1,118 @@
+package org.iprradar.ingest.versions;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.iprradar.common.kafka.KafkaSettings;
+import org.iprradar.common.kafka.Topics;
+import org.iprradar.ingest.http.FeedIngestor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the listings topic from the beginning into {@link ListingVersions} and keeps following it,
+ * so that versions written by other ingest instances (or before a restart) are known too. It reads
+ * without a consumer group: every instance needs every partition.
+ */
+public final class VersionFollower implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(VersionFollower.class);
+
+  private final KafkaSettings kafka;
+  private final ListingVersions versions;
+  private final CountDownLatch caughtUp = new CountDownLatch(1);
+  private final Thread thread;
+  private volatile KafkaConsumer<String, byte[]> consumer;
+  private volatile boolean running = true;
+
+  public VersionFollower(KafkaSettings kafka, ListingVersions versions) {
+    this.kafka = kafka;
+    this.versions = versions;
+    this.thread = new Thread(this::run, "ipr-ingest-listing-versions");
+    thread.setDaemon(true);
+  }
+
+  public void start() {
+    thread.start();
+  }
+
+  /** True once the table holds every listing that was in the topic when following started. */
+  public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
+    return caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void run() {
+    Map<String, Object> config = new HashMap<>(kafka.clientConfig());
+    config.put(ConsumerConfig.CLIENT_ID_CONFIG, "ipr-radar-ingest-versions");
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    // Fewer, larger fetches: the table may lag by a fraction of a second, and costs less CPU.
+    config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 256 * 1024);
+    config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 200);
+    var listings = Topics.LISTINGS.valueSerde().deserializer();
+    try (var c =
+        new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+      consumer = c;
+      var partitions =
+          c.partitionsFor(Topics.LISTINGS.name()).stream()
+              .map(p -> new TopicPartition(p.topic(), p.partition()))
+              .toList();
+      c.assign(partitions);
+      c.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = c.endOffsets(partitions);
+      long read = 0;
+      while (running) {
+        for (var record : c.poll(Duration.ofMillis(500))) {
+          if (record.value() == null || record.key() == null) {
+            continue;
+          }
+          // Ingest writes the version in a header; only records from other writers are parsed,
+          // here rather than by the consumer so that one bad record is skipped.
+          try {
+            Header header = record.headers().lastHeader(FeedIngestor.VERSION_HEADER);
+            long version =
+                header != null
+                    ? Long.parseLong(new String(header.value(), StandardCharsets.US_ASCII))
+                    : listings.deserialize(record.topic(), record.value()).version();
+            if (version > 0) {
+              versions.observe(record.key(), version);
+            }
+            read++;
+          } catch (RuntimeException e) {
+            LOG.debug("Skipping an unreadable listing at offset {}", record.offset(), e);
+          }
+        }
+        if (caughtUp.getCount() > 0
+            && end.entrySet().stream().allMatch(e -> c.position(e.getKey()) >= e.getValue())) {
+          LOG.info("Listing version table caught up: {} listings read", read);
+          caughtUp.countDown();
+        }
+      }
+    } catch (WakeupException e) {
+      // closing
+    } catch (RuntimeException e) {
+      LOG.error("The listing version table stopped following the listings topic", e);
+      caughtUp.countDown();
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    running = false;
+    var c = consumer;
+    if (c != null) {
+      c.wakeup();
+    }
+    thread.join(10_000);
+  }
+}
