@@ -49,6 +49,29 @@ function facts(pairs) {
     .flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
 }
 
+// Known shapes get named rows; anything newer the API adds falls back to generic().
+function networkFacts(n) {
+  if (!Array.isArray(n.members)) return generic(n);
+  const withRisk = n.membersWithRisk || [];
+  return facts([
+    ['网络编号', n.id || '—'],
+    ['成员数', String(n.size ?? n.members.length)],
+    ['成员', n.members.join('、') || '—'],
+    ['有处罚或黑名单的成员', withRisk.length ? withRisk.join('、') : '无'],
+    ['注册地区', (n.regions || []).join('、') || '未知'],
+  ]);
+}
+
+function complaintFacts(c) {
+  if (typeof c.listing30d !== 'number') return generic(c);
+  return facts([
+    ['本商品 30 天内投诉', String(c.listing30d)],
+    ['该卖家 30 天内投诉', String(c.seller30d)],
+    ['近 7 天投诉', String(c.last7d)],
+    ['投诉激增', c.surge ? '是' : '否'],
+  ]);
+}
+
 /** Any JSON value as readable text, for blocks whose shape another module owns. */
 function generic(value) {
   if (value === null || value === undefined) return '—';
@@ -91,8 +114,8 @@ function signalTable(assessment) {
 
 function listingCard(a) {
   const extra = [];
-  if (a.network) extra.push(h('h4', {}, '关联卖家网络'), h('div', { class: 'network' }, generic(a.network)));
-  if (a.complaints) extra.push(h('h4', {}, '投诉举报'), h('div', { class: 'complaints' }, generic(a.complaints)));
+  if (a.network) extra.push(h('h4', {}, '关联卖家网络'), h('div', { class: 'network' }, networkFacts(a.network)));
+  if (a.complaints) extra.push(h('h4', {}, '投诉举报'), h('div', { class: 'complaints' }, complaintFacts(a.complaints)));
   return h('section', { class: 'card listing', dataset: { key: a.listingKey } },
     h('h3', { class: 'listing-title' }, highlight(a.title || '', evidenceOf(a, 'title'))),
     facts([

@@ -116,6 +116,20 @@ public record SellerRecord(
     return colon < 0 ? null : entry.substring(0, colon);
   }
 
+  /**
+   * Whether {@code entry} is an identity hash as a seller record holds it: 64 lower-case hex digits
+   * (SHA-256), optionally after a kind ({@code phone:}, {@code id:}, {@code address:}, {@code
+   * payment:}).
+   */
+  public static boolean isIdentityHash(String entry) {
+    return entry != null && SHA_256.matcher(entry).matches();
+  }
+
+  /** Whether {@code region} is a six-digit GB/T 2260 code. */
+  public static boolean isRegionCode(String region) {
+    return region != null && REGION.matcher(region).matches();
+  }
+
   /** The record key on the {@code seller-records} topic: {@code platform:sellerId}. */
   public String key() {
     return key(platform, sellerId);

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.iprradar.common.model.SellerPenalty;
 import org.iprradar.common.model.SellerRecord;
 
@@ -21,7 +20,6 @@ public final class SellerRecordValidator implements RecordValidator<SellerRecord
 
   public static final String PLATFORM = "platform";
   public static final String SELLER_ID = "sellerId";
-  private static final Pattern SHA_256 = Pattern.compile("[0-9a-f]{64}");
 
   private final Clock clock;
 
@@ -53,17 +51,22 @@ public final class SellerRecordValidator implements RecordValidator<SellerRecord
       fields.error("confirmedAlerts", "is too large: " + confirmed);
     }
     var hashes = new ArrayList<String>();
-    List<String> rawHashes = fields.stringList("identityHashes", 100, 64);
+    List<String> rawHashes = fields.stringList("identityHashes", 100, 72);
     for (int i = 0; i < rawHashes.size(); i++) {
-      // Hex case carries no meaning, so upper-case hashes are accepted and stored lower-case.
+      // Hex and kind case carry no meaning, so upper case is accepted and stored lower-case.
       String hash = rawHashes.get(i).toLowerCase(Locale.ROOT);
-      if (!SHA_256.matcher(hash).matches()) {
+      if (!SellerRecord.isIdentityHash(hash)) {
         fields.error(
             "identityHashes[" + i + "]",
-            "must be a SHA-256 hash (64 hex digits), never a raw phone or ID number");
+            "must be a SHA-256 hash (64 hex digits), optionally after phone:, id:, address: or"
+                + " payment:, never a raw phone or ID number");
       } else {
         hashes.add(hash);
       }
+    }
+    String region = fields.text("region", false, 64);
+    if (region != null && !SellerRecord.isRegionCode(region)) {
+      fields.error("region", "must be a six-digit GB/T 2260 region code, was '" + region + "'");
     }
     Long version = fields.nonNegativeLong("version");
     Instant updatedAt = fields.instant("updatedAt", false);
@@ -80,7 +83,8 @@ public final class SellerRecordValidator implements RecordValidator<SellerRecord
             confirmed == null ? 0 : confirmed.intValue(),
             hashes,
             version == null ? 0 : version,
-            updatedAt == null ? clock.instant() : updatedAt);
+            updatedAt == null ? clock.instant() : updatedAt,
+            region);
     return Verdict.accepted(record, seller.key(), seller, fields.normalised());
   }
 

@@ -152,6 +152,28 @@ class FeedControllersTest {
   }
 
   @Test
+  void shouldKeepTheKindOfAnIdentityHashAndTheSellersRegionForNetworkLinking() throws Exception {
+    String hash = "b".repeat(64);
+    var response =
+        server.put(
+            "/api/v1/seller-records/taobao/tb_43",
+            "{\"identityHashes\":[\"Phone:"
+                + hash
+                + "\", \"payment:"
+                + hash
+                + "\"],\"region\":\"310101\",\"version\":1}");
+    var badRegion = server.put("/api/v1/seller-records/taobao/tb_44", "{\"region\":\"Shanghai\"}");
+
+    assertEquals(202, response.statusCode(), response.body());
+    JsonNode seller = value(server.sent("seller-records").get(0));
+    assertEquals("phone:" + hash, seller.get("identityHashes").get(0).asText());
+    assertEquals("payment:" + hash, seller.get("identityHashes").get(1).asText());
+    assertEquals("310101", seller.get("region").asText());
+    assertEquals(400, badRegion.statusCode());
+    assertEquals("region", firstError(json(badRegion)).get("field").asText());
+  }
+
+  @Test
   void shouldRefuseARawPhoneNumberAndABrokenPenaltyField() throws Exception {
     var response =
         server.put(
