@@ -16,6 +16,7 @@ export const ACTION = {
 export const SIGNAL = {
   TEXT_RULE: '文本规则', BRAND_MENTION: '品牌提及', PRICE_BELOW_BAND: '价格低于正品区间', PRICE_WITHIN_BAND: '价格在正品区间',
   IMPLAUSIBLE_CLAIM: '不实宣称', SELLER_HISTORY: '卖家前科', CATEGORY_PRIORITY: '重点品类', SEASONAL_WINDOW: '季节性重点',
+  CROSS_BORDER: '跨境出口', SELLER_NETWORK: '关联卖家网络', COMPLAINTS: '投诉举报', COMPLAINT_SURGE: '投诉激增',
 };
 
 // The categories partners send most; others show as their code.
