@@ -33,6 +33,8 @@ import org.iprradar.common.json.JsonSerde;
 import org.iprradar.common.kafka.KafkaSettings;
 import org.iprradar.common.kafka.Topics;
 import org.iprradar.common.model.RoutingChange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Changes the routing while alerts runs: validates a change, writes it to the {@code routing} topic
@@ -45,6 +47,7 @@ public final class RoutingService implements AutoCloseable {
   /** Longer than the producer's delivery timeout, so that its own error is what we report. */
   private static final Duration ACK_WAIT = Duration.ofSeconds(35);
 
+  private static final Logger LOG = LoggerFactory.getLogger(RoutingService.class);
   private static final Duration READ_TIMEOUT = Duration.ofSeconds(20);
   private static final JsonSerde<RoutingChange> CHANGE = new JsonSerde<>(RoutingChange.class);
 
@@ -122,6 +125,11 @@ public final class RoutingService implements AutoCloseable {
       Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
       throw new ActionNotStoredException("Kafka did not take the routing change: " + cause, cause);
     }
+    LOG.info(
+        "Routing version {} written by {}: {}",
+        change.version(),
+        change.changedBy(),
+        change.comment());
     return change;
   }
 
