@@ -7,16 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.iprradar.common.json.Json;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -24,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * invalid change is refused with every problem, and a valid one routes the next lead, with no
  * restart.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RoutingIT {
 
   private static final String BEFORE = "taobao:tb_route_before:COUNTERFEIT_TRADEMARK";
@@ -41,6 +48,26 @@ class RoutingIT {
     props.put("ipr.data-dir", dataDir.toString());
     props.put("ipr.kafka.partitions", 2);
     app = Standalone.start(props);
+  }
+
+  private static void restart(boolean loseLocalState) throws Exception {
+    app.close();
+    app = null;
+    if (loseLocalState) {
+      try (Stream<Path> paths = Files.walk(dataDir.resolve("streams"))) {
+        paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+    start();
+  }
+
+  /** The version GET shows, once the topology has read the routing topic after a start. */
+  private static void awaitVersion(int version) {
+    await()
+        .atMost(ApiClient.PIPELINE)
+        .pollInterval(Duration.ofMillis(200))
+        .ignoreExceptions()
+        .until(() -> ApiClient.json(API.get("/api/v1/routing")).get("version").asInt() == version);
   }
 
   @AfterAll
@@ -72,6 +99,7 @@ class RoutingIT {
   }
 
   @Test
+  @Order(1)
   void shouldPreviewRefuseAndApplyARoutingChangeWhileRunning() throws Exception {
     assertEquals(202, API.postBagListing("rt-1", "tb_route_before").statusCode());
     var before = API.awaitAlert(BEFORE);
@@ -116,10 +144,7 @@ class RoutingIT {
     assertEquals(202, accepted.statusCode(), accepted.body());
     assertEquals(1, ApiClient.json(accepted).get("version").asInt());
 
-    await()
-        .atMost(ApiClient.PIPELINE)
-        .pollInterval(Duration.ofMillis(200))
-        .until(() -> ApiClient.json(API.get("/api/v1/routing")).get("version").asInt() == 1);
+    awaitVersion(1);
     assertEquals(202, API.postBagListing("rt-2", "tb_route_after").statusCode());
     var after = API.awaitAlert(AFTER);
     assertEquals("TAX", after.get("bureau").get("id").asText());
@@ -134,5 +159,29 @@ class RoutingIT {
     assertEquals(1, history.get(0).get("version").asInt());
     assertEquals("ops.wang", history.get(0).get("changedBy").asText());
     assertTrue(history.get(0).get("accepted").asBoolean());
+  }
+
+  @Test
+  @Order(2)
+  void shouldKeepTheChangeInForceAfterRestartsWithAndWithoutLocalState() throws Exception {
+    var shown = ApiClient.json(API.get("/api/v1/routing"));
+    ObjectNode draft = trademarksToTax(shown);
+    var accepted = API.send("PUT", "/api/v1/routing", "application/json", body(draft, "ops.li"));
+    assertEquals(202, accepted.statusCode(), accepted.body());
+    int version = ApiClient.json(accepted).get("version").asInt();
+    awaitVersion(version);
+
+    restart(false);
+    awaitVersion(version);
+    assertEquals(202, API.postBagListing("rt-3", "tb_route_restarted").statusCode());
+    assertEquals(
+        "TAX",
+        API.awaitAlert("taobao:tb_route_restarted:COUNTERFEIT_TRADEMARK")
+            .get("bureau")
+            .get("id")
+            .asText());
+
+    restart(true);
+    awaitVersion(version);
   }
 }

@@ -52,15 +52,22 @@ final class RoutingUpdater implements Processor<String, byte[], Void, Void> {
     this.store = context.getStateStore(AlertsTopology.ROUTING_STORE);
     // The store survives restarts and the book does not: start from the change in force then.
     byte[] stored = store.get(RoutingChange.KEY);
-    if (stored != null) {
-      try {
-        var problems = book.apply(CHANGE.read(stored));
-        if (!problems.isEmpty()) {
-          LOG.error("The stored routing is no longer valid, keeping the current: {}", problems);
-        }
-      } catch (RuntimeException e) {
-        LOG.error("The stored routing cannot be read, keeping the current: {}", e.getMessage());
+    if (stored == null) {
+      return;
+    }
+    try {
+      RoutingChange change = CHANGE.read(stored);
+      // Kafka Streams may run a second instance of this processor to restore the store; the
+      // change it put in force is not news.
+      if (change.version() <= book.current().version()) {
+        return;
       }
+      var problems = book.apply(change);
+      if (!problems.isEmpty()) {
+        LOG.error("The stored routing is no longer valid, keeping the current: {}", problems);
+      }
+    } catch (RuntimeException e) {
+      LOG.error("The stored routing cannot be read, keeping the current: {}", e.getMessage());
     }
   }
 
