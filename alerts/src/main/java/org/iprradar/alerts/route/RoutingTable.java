@@ -79,6 +79,13 @@ public record RoutingTable(
       if (b == null) {
         continue;
       }
+      // The id names the bureau's webhook variables (IPR_WEBHOOK_<ID>_URL) and its filter value.
+      if (!b.id().matches("[A-Z][A-Z0-9_]*")) {
+        problems.add(
+            new RoutingProblem(
+                "bureaus[" + i + "].id",
+                "must be upper-case letters, digits and underscores, was '" + b.id() + "'"));
+      }
       if (byId.put(b.id(), b) != null) {
         problems.add(
             new RoutingProblem("bureaus[" + i + "].id", "bureau " + b.id() + " is listed twice"));

@@ -93,6 +93,20 @@ class RoutingTableValidationTest {
   }
 
   @Test
+  void shouldRefuseABureauIdThatCannotNameItsWebhookVariables() {
+    ObjectNode table = RoutingTables.nantong();
+    ((ArrayNode) table.get("bureaus")).addObject().put("id", "fisheries bureau");
+
+    Map<String, String> problems = problems(table);
+
+    assertEquals(
+        Map.of(
+            "bureaus[9].id",
+            "must be upper-case letters, digits and underscores, was 'fisheries bureau'"),
+        problems);
+  }
+
+  @Test
   void shouldRefuseTwoRoutesForTheSameTypeAndCategory() {
     ObjectNode table = RoutingTables.nantong();
     ((ArrayNode) table.get("routes"))
