@@ -159,6 +159,9 @@ class RoutingIT {
     assertEquals(1, history.get(0).get("version").asInt());
     assertEquals("ops.wang", history.get(0).get("changedBy").asText());
     assertTrue(history.get(0).get("accepted").asBoolean());
+    List<String> changes = new ArrayList<>();
+    history.get(0).get("changes").forEach(c -> changes.add(c.asText()));
+    assertEquals(List.of("routes[0].bureau: \"MARKET_SUPERVISION\" -> \"TAX\""), changes);
   }
 
   @Test

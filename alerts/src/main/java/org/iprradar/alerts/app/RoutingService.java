@@ -23,8 +23,10 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.iprradar.alerts.route.InvalidRoutingException;
 import org.iprradar.alerts.route.RoutingBook;
+import org.iprradar.alerts.route.RoutingDiff;
 import org.iprradar.alerts.route.RoutingInForce;
 import org.iprradar.alerts.route.RoutingProblem;
+import org.iprradar.alerts.route.RoutingTable;
 import org.iprradar.alerts.route.RoutingTableLoader;
 import org.iprradar.alerts.store.AlertFilter;
 import org.iprradar.alerts.store.AlertSort;
@@ -52,6 +54,7 @@ public final class RoutingService implements AutoCloseable {
   private static final JsonSerde<RoutingChange> CHANGE = new JsonSerde<>(RoutingChange.class);
 
   private final RoutingBook book;
+  private final RoutingTable startUp;
   private final AlertsService alerts;
   private final KafkaSettings kafka;
   private final Producer<String, RoutingChange> producer;
@@ -62,6 +65,7 @@ public final class RoutingService implements AutoCloseable {
       AlertsService alerts,
       @Value("${kafka.bootstrap-servers}") String bootstrapServers) {
     this.book = book;
+    this.startUp = book.initial().table();
     this.alerts = alerts;
     this.kafka = new KafkaSettings(bootstrapServers, 1, (short) 1, null);
     this.producer =
@@ -178,10 +182,13 @@ public final class RoutingService implements AutoCloseable {
   public List<RoutingHistoryEntry> history() {
     var records = readTopic();
     var entries = new ArrayList<RoutingHistoryEntry>();
-    int inForce = 0;
+    // The start-up table of this instance: what the first version changed.
+    RoutingTable inForce = startUp;
+    int inForceVersion = 0;
     for (var record : records) {
       RoutingChange change = null;
       List<RoutingProblem> problems;
+      List<String> changes = List.of();
       if (record.value() == null) {
         problems = List.of(new RoutingProblem("", "a tombstone cannot delete the routing"));
       } else if (!RoutingChange.KEY.equals(record.key())) {
@@ -189,9 +196,11 @@ public final class RoutingService implements AutoCloseable {
       } else {
         try {
           change = CHANGE.read(record.value());
-          RoutingBook.check(change, inForce);
+          RoutingTable table = RoutingBook.check(change, inForceVersion).table();
           problems = List.of();
-          inForce = change.version();
+          changes = RoutingDiff.between(inForce, table);
+          inForce = table;
+          inForceVersion = change.version();
         } catch (InvalidRoutingException e) {
           problems = e.problems();
         } catch (RuntimeException e) {
@@ -207,6 +216,7 @@ public final class RoutingService implements AutoCloseable {
               change == null ? null : change.comment(),
               problems.isEmpty(),
               problems,
+              changes,
               change == null ? null : change.table()));
     }
     return entries;

@@ -16,10 +16,17 @@ public final class RoutingBook {
 
   private static final Logger LOG = LoggerFactory.getLogger(RoutingBook.class);
 
+  private final RoutingInForce initial;
   private final AtomicReference<RoutingInForce> current;
 
   public RoutingBook(RoutingInForce initial) {
+    this.initial = initial;
     this.current = new AtomicReference<>(initial);
+  }
+
+  /** The routing the book started with: the start-up file. */
+  public RoutingInForce initial() {
+    return initial;
   }
 
   public RoutingInForce current() {
