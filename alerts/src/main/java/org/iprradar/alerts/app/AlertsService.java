@@ -5,16 +5,18 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import org.iprradar.alerts.route.Router;
-import org.iprradar.alerts.route.RoutingTableLoader;
+import java.time.Duration;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.iprradar.alerts.route.RoutingBook;
 import org.iprradar.alerts.store.AlertFolder;
 import org.iprradar.alerts.store.AlertQueries;
 import org.iprradar.alerts.store.AlertsTopology;
 import org.iprradar.common.kafka.KafkaSettings;
 import org.iprradar.common.kafka.StreamsApp;
+import org.iprradar.common.kafka.TopicProvisioner;
+import org.iprradar.common.kafka.Topics;
 
 /**
  * Runs the alerts topology for as long as the application runs, and answers queries on its store.
@@ -22,26 +24,27 @@ import org.iprradar.common.kafka.StreamsApp;
 @Singleton
 public final class AlertsService implements AutoCloseable {
 
+  private final KafkaSettings kafka;
   private final StreamsApp app;
   private final AlertQueries queries;
+  private final KafkaProducer<byte[], byte[]> routingDeadLetters;
 
   AlertsService(
-      AlertsConfiguration config,
+      RoutingBook routing,
       @Value("${kafka.bootstrap-servers}") String bootstrapServers,
       @Value("${ipr.kafka.partitions:3}") int partitions,
       @Value("${ipr.kafka.replication-factor:1}") short replicationFactor,
       @Value("${ipr.data-dir:data}") String dataDir) {
-    Router router;
-    try {
-      router = new Router(RoutingTableLoader.load(config.routing()));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    var kafka = new KafkaSettings(bootstrapServers, partitions, replicationFactor, null);
+    this.kafka = new KafkaSettings(bootstrapServers, partitions, replicationFactor, null);
+    this.routingDeadLetters =
+        new KafkaProducer<>(
+            kafka.durableProducerConfig(AlertsTopology.APPLICATION_ID + "-routing-dead-letters"),
+            new ByteArraySerializer(),
+            new ByteArraySerializer());
     this.app =
         StreamsApp.create(
             AlertsTopology.APPLICATION_ID,
-            AlertsTopology.build(new AlertFolder(router)),
+            AlertsTopology.build(new AlertFolder(routing), routingDeadLetters),
             kafka,
             Path.of(dataDir, "streams"),
             null);
@@ -50,6 +53,8 @@ public final class AlertsService implements AutoCloseable {
 
   @EventListener
   void onStartup(StartupEvent event) {
+    // The routing topic is new; a cluster set up before it existed gets it here.
+    TopicProvisioner.ensure(kafka, Topics.ALL);
     app.start();
   }
 
@@ -65,5 +70,6 @@ public final class AlertsService implements AutoCloseable {
   @Override
   public void close() {
     app.close();
+    routingDeadLetters.close(Duration.ofSeconds(10));
   }
 }

@@ -6,12 +6,11 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -23,15 +22,16 @@ import org.iprradar.alerts.delivery.DeliveryWorker;
 import org.iprradar.alerts.delivery.Sleeper;
 import org.iprradar.alerts.delivery.WebhookEndpoints;
 import org.iprradar.alerts.delivery.WebhookSender;
-import org.iprradar.alerts.route.RoutingTableLoader;
+import org.iprradar.alerts.route.RoutingBook;
 import org.iprradar.common.kafka.KafkaSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs webhook delivery on its own thread when at least one bureau has an endpoint ({@code
- * IPR_WEBHOOK_<BUREAU_ID>_URL} and {@code _SECRET} in the environment). Its outcomes go to Kafka
- * and show on the alert.
+ * Runs webhook delivery on its own thread when at least one bureau of the start-up routing has an
+ * endpoint ({@code IPR_WEBHOOK_<BUREAU_ID>_URL} and {@code _SECRET} in the environment). Its
+ * outcomes go to Kafka and show on the alert. The endpoints follow the routing in force: a bureau
+ * added at run time is delivered to when its variables are set, one removed is no longer.
  */
 @Singleton
 public final class WebhookService implements AutoCloseable {
@@ -42,7 +42,7 @@ public final class WebhookService implements AutoCloseable {
   private final Thread thread;
 
   WebhookService(
-      AlertsConfiguration config,
+      RoutingBook routing,
       Environment environment,
       @Value("${kafka.bootstrap-servers}") String bootstrapServers,
       @Value("${ipr.alerts.webhooks.connect-timeout:5s}") Duration connectTimeout,
@@ -50,16 +50,10 @@ public final class WebhookService implements AutoCloseable {
       @Value("${ipr.alerts.webhooks.backoff-base:1s}") Duration backoffBase,
       @Value("${ipr.alerts.webhooks.backoff-cap:60s}") Duration backoffCap,
       @Value("${ipr.alerts.webhooks.max-attempts:6}") int maxAttempts) {
-    WebhookEndpoints endpoints;
-    try {
-      endpoints =
-          WebhookEndpoints.from(
-              RoutingTableLoader.load(config.routing()).bureaus(),
-              // The environment's variables, or the same names as properties (tests).
-              name -> environment.getProperty(name, String.class).orElse(null));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    // The environment's variables, or the same names as properties (tests).
+    Function<String, String> lookup =
+        name -> environment.getProperty(name, String.class).orElse(null);
+    WebhookEndpoints endpoints = WebhookEndpoints.from(routing.current().table().bureaus(), lookup);
     if (endpoints.isEmpty()) {
       LOG.info("No bureau has a webhook endpoint; webhook delivery is off");
       this.worker = null;
@@ -84,7 +78,7 @@ public final class WebhookService implements AutoCloseable {
                 kafka.durableProducerConfig(DeliveryWorker.GROUP_ID),
                 new ByteArraySerializer(),
                 new ByteArraySerializer()),
-            endpoints,
+            new EndpointsInForce(routing, lookup),
             sender);
     this.thread = new Thread(worker, "webhook-delivery");
   }

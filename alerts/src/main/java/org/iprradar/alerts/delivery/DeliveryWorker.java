@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
@@ -38,7 +39,7 @@ public final class DeliveryWorker implements Runnable, AutoCloseable {
 
   private final Consumer<String, byte[]> consumer;
   private final Producer<byte[], byte[]> producer;
-  private final WebhookEndpoints endpoints;
+  private final Supplier<WebhookEndpoints> endpoints;
   private final WebhookSender sender;
   private volatile boolean running = true;
 
@@ -46,6 +47,18 @@ public final class DeliveryWorker implements Runnable, AutoCloseable {
       Consumer<String, byte[]> consumer,
       Producer<byte[], byte[]> producer,
       WebhookEndpoints endpoints,
+      WebhookSender sender) {
+    this(consumer, producer, () -> endpoints, sender);
+  }
+
+  /**
+   * @param endpoints the endpoints in force, asked for every alert version, so that they follow
+   *     changes of the bureau directory
+   */
+  public DeliveryWorker(
+      Consumer<String, byte[]> consumer,
+      Producer<byte[], byte[]> producer,
+      Supplier<WebhookEndpoints> endpoints,
       WebhookSender sender) {
     this.consumer = consumer;
     this.producer = producer;
@@ -106,8 +119,9 @@ public final class DeliveryWorker implements Runnable, AutoCloseable {
     bureaus.add(alert.bureau().id());
     bureaus.addAll(alert.coRecipients());
     var failures = new ArrayList<String>();
+    WebhookEndpoints inForce = endpoints.get();
     for (String bureau : bureaus) {
-      var endpoint = endpoints.of(bureau);
+      var endpoint = inForce.of(bureau);
       if (endpoint.isEmpty()) {
         continue;
       }

@@ -81,37 +81,44 @@ public record EscalationPolicy(
     supervisedNetworkCities = supervisedNetworkCities == null ? 2 : supervisedNetworkCities;
     supervisedOnComplaintSurge =
         supervisedOnComplaintSurge == null ? Boolean.TRUE : supervisedOnComplaintSurge;
-    var problems = new ArrayList<String>();
+    var problems = new ArrayList<RoutingProblem>();
     referralSales.forEach(
         (type, min) -> {
           if (min.signum() <= 0) {
-            problems.add("referralSales." + type + " must be positive, was " + min);
+            problems.add(problem("referralSales." + type, "must be positive, was " + min));
           }
         });
     referralUnits.forEach(
         (type, min) -> {
           if (min <= 0) {
-            problems.add("referralUnits." + type + " must be positive, was " + min);
+            problems.add(problem("referralUnits." + type, "must be positive, was " + min));
           }
         });
-    if (noMinimumRules.stream().anyMatch(r -> r == null || r.isBlank())) {
-      problems.add("noMinimumRules must not contain blank rule ids");
+    for (int i = 0; i < noMinimumRules.size(); i++) {
+      String rule = noMinimumRules.get(i);
+      if (rule == null || rule.isBlank()) {
+        problems.add(problem("noMinimumRules[" + i + "]", "must not be a blank rule id"));
+      }
     }
     if (supervisedSales.signum() <= 0) {
-      problems.add("supervisedSales must be positive, was " + supervisedSales);
+      problems.add(problem("supervisedSales", "must be positive, was " + supervisedSales));
     }
     if (supervisedListings < 1) {
-      problems.add("supervisedListings must be at least 1, was " + supervisedListings);
+      problems.add(problem("supervisedListings", "must be at least 1, was " + supervisedListings));
     }
     if (supervisedNetworkCities < 2) {
       problems.add(
-          "supervisedNetworkCities must be at least 2 (one city is no spread), was "
-              + supervisedNetworkCities);
+          problem(
+              "supervisedNetworkCities",
+              "must be at least 2 (one city is no spread), was " + supervisedNetworkCities));
     }
     if (!problems.isEmpty()) {
-      throw new IllegalArgumentException(
-          "invalid escalation settings: " + String.join("; ", problems));
+      throw new InvalidRoutingException(problems);
     }
+  }
+
+  private static RoutingProblem problem(String field, String reason) {
+    return new RoutingProblem("escalation." + field, reason);
   }
 
   private static <V> Map<InfringementType, V> copy(
@@ -121,7 +128,8 @@ public record EscalationPolicy(
     copy.forEach(
         (type, value) -> {
           if (value == null) {
-            throw new IllegalArgumentException("invalid escalation settings: no value for " + type);
+            throw new InvalidRoutingException(
+                List.of(new RoutingProblem("escalation", "no value for " + type)));
           }
         });
     return Collections.unmodifiableMap(copy);

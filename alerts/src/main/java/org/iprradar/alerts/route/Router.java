@@ -2,6 +2,7 @@ package org.iprradar.alerts.route;
 
 import java.util.Comparator;
 import java.util.Optional;
+import org.iprradar.common.model.InfringementType;
 import org.iprradar.common.model.Lead;
 
 /**
@@ -21,15 +22,22 @@ public final class Router {
   }
 
   public Routing route(Lead lead) {
+    return route(lead.infringementType(), lead.category(), lead.sellerRegion());
+  }
+
+  /**
+   * Where a lead of this type and category, of a seller in this GB/T 2260 region (null when
+   * unknown), goes.
+   */
+  public Routing route(InfringementType type, String category, String region) {
     Optional<Route> route =
         table.routes().stream()
-            .filter(r -> r.type() == lead.infringementType())
-            .filter(r -> r.category() == null || r.category().equals(lead.category()))
+            .filter(r -> r.type() == type)
+            .filter(r -> r.category() == null || r.category().equals(category))
             .max(Comparator.comparingInt(r -> r.category() == null ? 0 : 1));
     String bureauId = route.map(Route::bureau).orElse(table.defaultBureau());
     var coRecipients = route.map(Route::coRecipients).orElse(java.util.List.of());
 
-    String region = lead.sellerRegion();
     String cityPrefix = table.cityCode().substring(0, 4);
     boolean known = region != null && region.matches("\\d{6}");
     boolean local = !known || region.startsWith(cityPrefix);

@@ -1,6 +1,7 @@
 package org.iprradar.alerts.store;
 
 import java.util.function.Function;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -29,6 +30,8 @@ import org.iprradar.common.model.TriageAction;
  * alert-delivery-outcomes ──▶ read ─┤                                         │            │
  *                                   └─▶ unreadable ───────────────────────────┼────────────┘
  *                                                                             └─▶ new version ─▶ alert-deliveries
+ * routing ──▶ (global) check ─┬─▶ routing in force (read by the fold at every lead)
+ *                              └─▶ refused ─▶ dead-letters
  * </pre>
  *
  * Webhooks are sent by a separate consumer of {@code alert-deliveries}, so that a slow bureau never
@@ -44,14 +47,35 @@ public final class AlertsTopology {
   public static final String APPLICATION_ID = "ipr-radar-alerts";
   public static final String STORE = "alerts";
 
+  /** The global store of the routing change in force, read from the {@code routing} topic. */
+  public static final String ROUTING_STORE = "routing";
+
   private static final JsonSerde<Lead> LEAD = new JsonSerde<>(Lead.class);
   private static final JsonSerde<TriageAction> ACTION = new JsonSerde<>(TriageAction.class);
   private static final JsonSerde<DeliveryOutcome> OUTCOME = new JsonSerde<>(DeliveryOutcome.class);
 
   private AlertsTopology() {}
 
+  /** The topology with refused routing changes only logged. */
   public static Topology build(AlertFolder folder) {
+    return build(folder, null);
+  }
+
+  /**
+   * @param routingDeadLetters sends refused records of the {@code routing} topic to the dead-letter
+   *     topic (the global thread that reads them cannot forward); null to only log them
+   */
+  public static Topology build(AlertFolder folder, Producer<byte[], byte[]> routingDeadLetters) {
     var builder = new StreamsBuilder();
+    // Global, so that every instance routes with the same table whatever partitions it owns.
+    builder.addGlobalStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(ROUTING_STORE), Serdes.String(), Serdes.ByteArray())
+            // A global store is restored from its source topic; a changelog would only copy it.
+            .withLoggingDisabled(),
+        Topics.ROUTING.name(),
+        Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("routing-in"),
+        () -> new RoutingUpdater(folder.routing(), routingDeadLetters));
     // Timestamped, like the store the DSL aggregate made before triage, so that an existing
     // changelog restores into it unchanged.
     builder.addStateStore(

@@ -66,7 +66,11 @@ final class EventFolder implements FixedKeyProcessor<String, AlertEvent, Folded>
       LOG.warn("Dead-lettering {} record with key {}: {}", topic, key, e.getMessage());
       var headers =
           DeadLetters.describe(
-              record.headers(), topic, AlertsTopology.APPLICATION_ID, e.getMessage());
+              record.headers(),
+              context.recordMetadata(),
+              topic,
+              AlertsTopology.APPLICATION_ID,
+              e.getMessage());
       context.forward(record.withValue(new Folded(null, event.original())).withHeaders(headers));
     }
   }

@@ -42,7 +42,11 @@ final class EventReader implements FixedKeyProcessor<String, byte[], AlertEvent>
       LOG.warn("Dead-lettering {} record with key {}: {}", topic, record.key(), e.getMessage());
       var headers =
           DeadLetters.describe(
-              record.headers(), topic, AlertsTopology.APPLICATION_ID, e.getMessage());
+              record.headers(),
+              context.recordMetadata(),
+              topic,
+              AlertsTopology.APPLICATION_ID,
+              e.getMessage());
       context.forward(record.withValue(AlertEvent.unreadable(record.value())).withHeaders(headers));
       return;
     }

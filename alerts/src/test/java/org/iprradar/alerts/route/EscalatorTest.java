@@ -141,7 +141,7 @@ class EscalatorTest {
     Files.writeString(file, TABLE + "escalation: {supervisedNetworkCities: 1}\n");
     var error = assertThrows(IOException.class, () -> RoutingTableLoader.load(file.toString()));
     assertTrue(
-        error.getMessage().contains("supervisedNetworkCities must be at least 2"),
+        error.getMessage().contains("escalation.supervisedNetworkCities: must be at least 2"),
         error.getMessage());
   }
 
@@ -236,10 +236,13 @@ class EscalatorTest {
             """);
     var error = assertThrows(IOException.class, () -> RoutingTableLoader.load(file.toString()));
     assertTrue(
-        error.getMessage().contains("referralSales.COUNTERFEIT_TRADEMARK must be positive"),
+        error
+            .getMessage()
+            .contains("escalation.referralSales.COUNTERFEIT_TRADEMARK: must be positive, was 0"),
         error.getMessage());
     assertTrue(
-        error.getMessage().contains("supervisedListings must be at least 1"), error.getMessage());
+        error.getMessage().contains("escalation.supervisedListings: must be at least 1, was 0"),
+        error.getMessage());
   }
 
   @Test
@@ -252,7 +255,7 @@ class EscalatorTest {
     assertTrue(
         error
             .getMessage()
-            .contains("escalation.policeBureau 'POLICE' is not in the bureau directory"),
+            .contains("escalation.policeBureau: 'POLICE' is not in the bureau directory"),
         error.getMessage());
   }
 }

@@ -103,7 +103,7 @@ class RouterTest {
     var error = assertThrows(IOException.class, () -> RoutingTableLoader.load(file.toString()));
 
     assertTrue(
-        error.getMessage().contains("routes[0]: bureau 'COPYRIGHT' is not in the bureau directory"),
+        error.getMessage().contains("routes[0].bureau: 'COPYRIGHT' is not in the bureau directory"),
         error.getMessage());
   }
 }

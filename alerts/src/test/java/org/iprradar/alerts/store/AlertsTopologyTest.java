@@ -136,6 +136,9 @@ class AlertsTopologyTest {
     var dead = deadLetters.readRecord();
     assertEquals("taobao:s9:COUNTERFEIT_TRADEMARK", dead.key());
     assertTrue(DeadLetters.header(dead.headers(), DeadLetters.REASON).contains("Lead"));
+    assertEquals(Topics.LEADS.name(), DeadLetters.header(dead.headers(), DeadLetters.SOURCE_TOPIC));
+    assertEquals("0", DeadLetters.header(dead.headers(), DeadLetters.SOURCE_PARTITION));
+    assertEquals("0", DeadLetters.header(dead.headers(), DeadLetters.SOURCE_OFFSET));
     assertNull(store.get("taobao:s9:COUNTERFEIT_TRADEMARK"));
     assertEquals(70.0, store.get("taobao:s1:COUNTERFEIT_TRADEMARK").score());
   }
@@ -237,6 +240,15 @@ class AlertsTopologyTest {
     assertTrue(DeadLetters.header(dead.get(1).headers(), DeadLetters.REASON).contains("no alert"));
     assertTrue(
         DeadLetters.header(dead.get(2).headers(), DeadLetters.REASON).contains("TriageAction"));
+    // Where each came from: the three actions are the topic's first three records.
+    for (int i = 0; i < 3; i++) {
+      assertEquals("0", DeadLetters.header(dead.get(i).headers(), DeadLetters.SOURCE_PARTITION));
+      assertEquals(
+          String.valueOf(i), DeadLetters.header(dead.get(i).headers(), DeadLetters.SOURCE_OFFSET));
+      assertEquals(
+          Topics.TRIAGE_ACTIONS.name(),
+          DeadLetters.header(dead.get(i).headers(), DeadLetters.SOURCE_TOPIC));
+    }
     assertNull(store.get("taobao:nobody:COUNTERFEIT_TRADEMARK"));
 
     Alert alert = store.get(id);

@@ -1,12 +1,14 @@
 package org.iprradar.common.kafka;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /** The header names a dead letter carries, so that an operator knows where it came from and why. */
 public final class DeadLetters {
@@ -21,12 +23,12 @@ public final class DeadLetters {
   public static final String REASON = "ipr.dlq.reason";
 
   /**
-   * The partition it was read from, when a plain consumer read it; with {@link #SOURCE_OFFSET} it
-   * tells copies of one record apart from different records.
+   * The partition it was read from; with {@link #SOURCE_OFFSET} it tells copies of one record apart
+   * from different records.
    */
   public static final String SOURCE_PARTITION = "ipr.dlq.source-partition";
 
-  /** The offset it was read from, when a plain consumer read it. */
+  /** The offset it was read from. */
   public static final String SOURCE_OFFSET = "ipr.dlq.source-offset";
 
   private DeadLetters() {}
@@ -50,6 +52,30 @@ public final class DeadLetters {
     headers.add(
         SOURCE_PARTITION, String.valueOf(source.partition()).getBytes(StandardCharsets.UTF_8));
     headers.add(SOURCE_OFFSET, String.valueOf(source.offset()).getBytes(StandardCharsets.UTF_8));
+    return headers;
+  }
+
+  /**
+   * The headers of a dead letter for a record a Streams processor read: the three above, and the
+   * partition and offset from {@code source} (the processor context's {@code recordMetadata()}).
+   * The topic, too, comes from the metadata when it is there, so a processor fed by several topics
+   * names the right one; {@code fallbackTopic} is used only for a record that has no metadata (one
+   * made by a punctuation).
+   */
+  public static Headers describe(
+      Headers headers,
+      Optional<RecordMetadata> source,
+      String fallbackTopic,
+      String application,
+      String reason) {
+    describe(headers, source.map(RecordMetadata::topic).orElse(fallbackTopic), application, reason);
+    source.ifPresent(
+        meta -> {
+          headers.add(
+              SOURCE_PARTITION, String.valueOf(meta.partition()).getBytes(StandardCharsets.UTF_8));
+          headers.add(
+              SOURCE_OFFSET, String.valueOf(meta.offset()).getBytes(StandardCharsets.UTF_8));
+        });
     return headers;
   }
 

@@ -11,6 +11,7 @@ import org.iprradar.common.model.Complaint;
 import org.iprradar.common.model.DeliveryOutcome;
 import org.iprradar.common.model.Lead;
 import org.iprradar.common.model.Listing;
+import org.iprradar.common.model.RoutingChange;
 import org.iprradar.common.model.Rule;
 import org.iprradar.common.model.ScoringOverride;
 import org.iprradar.common.model.SellerRecord;
@@ -90,6 +91,19 @@ public final class Topics {
           compactedConfig());
 
   /**
+   * Versions of the alerts' routing configuration (bureau directory, routing table, escalation
+   * thresholds), all under the key {@link RoutingChange#KEY}; the latest valid one is in force.
+   * Neither compacted nor expired: changes are a handful of small records a year, and the topic is
+   * also their history, who changed what and why.
+   */
+  public static final Topic<String, RoutingChange> ROUTING =
+      new Topic<>(
+          "routing",
+          Serdes.String(),
+          new JsonSerde<>(RoutingChange.class),
+          Map.of("retention.ms", "-1"));
+
+  /**
    * Records that could not be processed, with their original bytes and the reason in headers
    * ({@link DeadLetters}). Kept for a month so that an operator can inspect and replay them.
    */
@@ -136,6 +150,7 @@ public final class Topics {
           BRANDS,
           SCORING_SETTINGS,
           SELLER_RECORDS,
+          ROUTING,
           DEAD_LETTERS,
           ALERT_DELIVERIES,
           ALERT_DELIVERY_OUTCOMES);

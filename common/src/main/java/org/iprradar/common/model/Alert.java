@@ -28,6 +28,9 @@ import java.util.Optional;
  *     existed take it from their history
  * @param deliveries the latest webhook outcome of each recent version and bureau, oldest first, at
  *     most {@link #MAX_DELIVERIES}; empty in older alerts
+ * @param routingVersion the version of the routing configuration that chose the bureau,
+ *     jurisdiction and escalation thresholds (0 for the start-up file); null in alerts written
+ *     before routing had versions
  */
 public record Alert(
     int schemaVersion,
@@ -52,7 +55,8 @@ public record Alert(
     long unitsSold,
     Escalation escalation,
     String assignee,
-    List<DeliveryOutcome> deliveries) {
+    List<DeliveryOutcome> deliveries,
+    Integer routingVersion) {
 
   public static final int SCHEMA_VERSION = 1;
 
@@ -74,6 +78,58 @@ public record Alert(
       assignee = latestAssignee(history);
     }
     deliveries = deliveries == null ? List.of() : List.copyOf(deliveries);
+  }
+
+  /** An alert without a routing version, as alerts were before routing had versions. */
+  public Alert(
+      int schemaVersion,
+      String id,
+      String leadKey,
+      AlertStatus status,
+      Bureau bureau,
+      List<String> coRecipients,
+      String jurisdiction,
+      String jurisdictionName,
+      boolean crossRegion,
+      InfringementType infringementType,
+      String category,
+      String platform,
+      String sellerId,
+      double score,
+      List<Assessment> listings,
+      Instant createdAt,
+      Instant updatedAt,
+      List<AuditEntry> history,
+      BigDecimal estimatedSales,
+      long unitsSold,
+      Escalation escalation,
+      String assignee,
+      List<DeliveryOutcome> deliveries) {
+    this(
+        schemaVersion,
+        id,
+        leadKey,
+        status,
+        bureau,
+        coRecipients,
+        jurisdiction,
+        jurisdictionName,
+        crossRegion,
+        infringementType,
+        category,
+        platform,
+        sellerId,
+        score,
+        listings,
+        createdAt,
+        updatedAt,
+        history,
+        estimatedSales,
+        unitsSold,
+        escalation,
+        assignee,
+        deliveries,
+        null);
   }
 
   /** An alert without assignee or deliveries, as alerts were before either existed. */
@@ -194,7 +250,46 @@ public record Alert(
         unitsSold,
         escalation,
         assignee,
-        deliveries);
+        deliveries,
+        routingVersion);
+  }
+
+  /**
+   * This alert sent elsewhere: the bureau, co-recipients and jurisdiction a routing table chose,
+   * and that table's version. Status, history and evidence stay.
+   */
+  public Alert withRouting(
+      Bureau newBureau,
+      List<String> newCoRecipients,
+      String newJurisdiction,
+      String newJurisdictionName,
+      boolean newCrossRegion,
+      int newRoutingVersion) {
+    return new Alert(
+        schemaVersion,
+        id,
+        leadKey,
+        status,
+        newBureau,
+        newCoRecipients,
+        newJurisdiction,
+        newJurisdictionName,
+        newCrossRegion,
+        infringementType,
+        category,
+        platform,
+        sellerId,
+        score,
+        listings,
+        createdAt,
+        updatedAt,
+        history,
+        estimatedSales,
+        unitsSold,
+        escalation,
+        assignee,
+        deliveries,
+        newRoutingVersion);
   }
 
   /** This alert with its amounts recomputed and its escalation and co-recipients updated. */
@@ -226,7 +321,8 @@ public record Alert(
         newUnitsSold,
         newEscalation,
         assignee,
-        deliveries);
+        deliveries,
+        routingVersion);
   }
 
   /**
@@ -261,7 +357,8 @@ public record Alert(
         unitsSold,
         escalation,
         entry.action() == TriageActionType.ASSIGN ? entry.assignee() : assignee,
-        deliveries);
+        deliveries,
+        routingVersion);
   }
 
   /**
@@ -308,7 +405,8 @@ public record Alert(
         unitsSold,
         escalation,
         assignee,
-        newest);
+        newest,
+        routingVersion);
   }
 
   /** The entry of the action with this client request id, if the history has one. */

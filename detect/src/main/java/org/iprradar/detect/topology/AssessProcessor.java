@@ -106,7 +106,11 @@ final class AssessProcessor implements FixedKeyProcessor<String, byte[], Outcome
     LOG.warn("Dead-lettering record with key {}: {}", record.key(), reason);
     var headers =
         DeadLetters.describe(
-            record.headers(), Topics.LISTINGS.name(), DetectTopology.APPLICATION_ID, reason);
+            record.headers(),
+            context.recordMetadata(),
+            Topics.LISTINGS.name(),
+            DetectTopology.APPLICATION_ID,
+            reason);
     context.forward(
         record
             .withValue((Outcome) new Outcome.Rejected(record.value(), reason))

@@ -147,6 +147,11 @@ class DetectTopologyTest {
     assertTrue(
         DeadLetters.header(second.headers(), DeadLetters.REASON).contains("title"),
         DeadLetters.header(second.headers(), DeadLetters.REASON));
+    // The partition and offset tell an operator which record to look at, and copies apart.
+    assertEquals("0", DeadLetters.header(first.headers(), DeadLetters.SOURCE_PARTITION));
+    assertEquals("0", DeadLetters.header(first.headers(), DeadLetters.SOURCE_OFFSET));
+    assertEquals("0", DeadLetters.header(second.headers(), DeadLetters.SOURCE_PARTITION));
+    assertEquals("1", DeadLetters.header(second.headers(), DeadLetters.SOURCE_OFFSET));
     assertEquals("taobao:ok", assessments.readKeyValue().key);
     assertTrue(assessments.isEmpty());
   }
