@@ -3,6 +3,7 @@ package org.iprradar.standalone;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -102,8 +103,58 @@ class AlertsRoutingIT {
     }
   }
 
+  @Test
+  void shouldAnswerUnavailableNamingAnInstanceThatDoesNotAnswer(
+      @TempDir Path clusterDir, @TempDir Path dirA, @TempDir Path dirC) throws Exception {
+    // C advertises an address that takes connections and never answers: a hung instance.
+    try (var silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        var cluster = EmbeddedKafkaBroker.start(clusterDir, 0, PARTITIONS);
+        var a = instance(cluster, dirA);
+        var c = instance(cluster, dirC, freePort(), silent.getLocalPort())) {
+      String hung = "localhost:" + silent.getLocalPort();
+      await()
+          .atMost(ApiClient.PIPELINE)
+          .pollInterval(Duration.ofMillis(250))
+          .until(
+              () ->
+                  streams(a).state() == KafkaStreams.State.RUNNING
+                      && streams(c).state() == KafkaStreams.State.RUNNING
+                      && streams(a).streamsMetadataForStore(AlertsTopology.STORE).stream()
+                          .anyMatch(
+                              m ->
+                                  m.hostInfo().port() == silent.getLocalPort()
+                                      && m.stateStoreNames().contains(AlertsTopology.STORE)));
+      String heldByC = null;
+      for (int i = 0; heldByC == null; i++) {
+        String id = alertId("tb_hung_" + i);
+        var holder =
+            streams(a)
+                .queryMetadataForKey(AlertsTopology.STORE, id, Serdes.String().serializer())
+                .activeHost();
+        if (holder.port() == silent.getLocalPort()) {
+          heldByC = id;
+        }
+      }
+      var api = new ApiClient(a::url);
+
+      for (String path : List.of(ApiClient.alertPath(heldByC), "/api/v1/alerts?limit=10")) {
+        var response = api.get(path);
+        assertEquals(503, response.statusCode(), path + ": " + response.body());
+        assertEquals("2", response.headers().firstValue("Retry-After").orElse(null), path);
+        var message = ApiClient.json(response).get("message").asText();
+        assertTrue(
+            message.contains("alerts instance " + hung + " did not answer"), path + ": " + message);
+      }
+    }
+  }
+
   private static Standalone instance(EmbeddedKafkaBroker cluster, Path dataDir) throws IOException {
     int port = freePort();
+    return instance(cluster, dataDir, port, port);
+  }
+
+  private static Standalone instance(
+      EmbeddedKafkaBroker cluster, Path dataDir, int port, int advertisedPort) {
     return Standalone.start(
         Map.of(
             "micronaut.server.port",
@@ -115,7 +166,7 @@ class AlertsRoutingIT {
             "kafka.bootstrap-servers",
             cluster.bootstrapServers(),
             "ipr.alerts.advertised-url",
-            "http://localhost:" + port));
+            "http://localhost:" + advertisedPort));
   }
 
   private static int freePort() throws IOException {

@@ -36,7 +36,12 @@ public final class HttpPeerAlerts implements PeerAlerts {
 
   public HttpPeerAlerts(Duration timeout) {
     this.timeout = timeout;
-    this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    // HTTP/1.1: the peers are Micronaut servers on a private network; no upgrade round trip.
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(timeout)
+            .build();
   }
 
   @Override

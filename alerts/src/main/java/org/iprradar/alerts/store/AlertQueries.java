@@ -1,7 +1,6 @@
 package org.iprradar.alerts.store;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -127,18 +126,22 @@ public final class AlertQueries {
   }
 
   /**
-   * Every instance that holds a part of the store. Only while Streams is running: during a
+   * Every instance that holds an active part of the store. Only while Streams is running: during a
    * rebalance the partitions are moving, and a list assembled then could miss some.
    */
-  private Collection<StreamsMetadata> holders() {
+  private List<StreamsMetadata> holders() {
     KafkaStreams running = streams.get();
     if (running.state() != KafkaStreams.State.RUNNING) {
       throw new StoreUnavailableException(
           "the alert store is not ready (Streams is " + running.state() + ")", null);
     }
-    Collection<StreamsMetadata> holders;
+    List<StreamsMetadata> holders;
     try {
-      holders = running.streamsMetadataForStore(AlertsTopology.STORE);
+      // Active copies only: an instance with just a standby copy answers from none of it.
+      holders =
+          running.streamsMetadataForStore(AlertsTopology.STORE).stream()
+              .filter(instance -> instance.stateStoreNames().contains(AlertsTopology.STORE))
+              .toList();
     } catch (InvalidStateStoreException | IllegalStateException e) {
       throw new StoreUnavailableException(
           "the alert store is not ready (starting or rebalancing): " + e.getMessage(), e);
