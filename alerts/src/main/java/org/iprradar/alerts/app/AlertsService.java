@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.apache.kafka.streams.state.HostInfo;
 import org.iprradar.alerts.route.Router;
 import org.iprradar.alerts.route.RoutingTableLoader;
@@ -52,7 +53,16 @@ public final class AlertsService implements AutoCloseable {
     this.queries =
         self == null
             ? new AlertQueries(app::streams)
-            : new AlertQueries(app::streams, self, new HttpPeerAlerts(config.peerTimeout()));
+            : new AlertQueries(app::streams, self, new HttpPeerAlerts(peerTimeout(config)));
+  }
+
+  private static Duration peerTimeout(AlertsConfiguration config) {
+    Duration timeout = config.peerTimeout();
+    if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException(
+          "ipr.alerts.peer-timeout must be positive, e.g. 2s, was " + timeout);
+    }
+    return timeout;
   }
 
   /**
