@@ -76,6 +76,30 @@ class ComposeFileTest {
   }
 
   @Test
+  void shouldBuildEveryServiceImageToRunAsItsModulesJarWithoutRoot() throws IOException {
+    try (Stream<Path> files = Files.list(ROOT.resolve("docker"))) {
+      for (Path dockerfile :
+          files.filter(f -> f.getFileName().toString().startsWith("Dockerfile.")).toList()) {
+        String module = dockerfile.getFileName().toString().substring("Dockerfile.".length());
+        String text = Files.readString(dockerfile);
+        String name = ROOT.relativize(dockerfile).toString();
+        String runStage = text.substring(text.lastIndexOf("\nFROM "));
+        assertTrue(runStage.startsWith("\nFROM eclipse-temurin:17-jre"), name + " runs on a JRE");
+        assertTrue(runStage.contains("\nUSER ipr\n"), name + " runs as the non-root user ipr");
+        assertTrue(runStage.contains("\nHEALTHCHECK "), name + " has a health check");
+        String jar = "ipr-radar-" + module + ".jar";
+        assertTrue(
+            runStage.contains("/src/" + module + "/target/" + jar),
+            name + " copies " + module + "'s jar");
+        assertTrue(
+            Files.readString(ROOT.resolve(module).resolve("pom.xml"))
+                .contains("<finalName>ipr-radar-" + module + "</finalName>"),
+            module + " builds " + jar);
+      }
+    }
+  }
+
+  @Test
   void shouldSetOnlySettingsTheServicesReadAndTheTableDocuments() throws IOException {
     Map<String, String> table = settingsTable();
     var undocumented = new TreeSet<String>();
