@@ -30,6 +30,7 @@ public final class AlertsService implements AutoCloseable {
   private final KafkaProducer<byte[], byte[]> routingDeadLetters;
 
   AlertsService(
+      AlertsConfiguration config,
       RoutingBook routing,
       @Value("${kafka.bootstrap-servers}") String bootstrapServers,
       @Value("${ipr.kafka.partitions:3}") int partitions,
@@ -47,8 +48,8 @@ public final class AlertsService implements AutoCloseable {
             AlertsTopology.build(new AlertFolder(routing), routingDeadLetters),
             kafka,
             Path.of(dataDir, "streams"),
-            null);
-    this.queries = new AlertQueries(app::streams);
+            PeerSettings.applicationServer(config));
+    this.queries = PeerSettings.queries(config, app::streams);
   }
 
   @EventListener

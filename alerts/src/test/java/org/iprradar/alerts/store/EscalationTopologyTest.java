@@ -47,6 +47,10 @@ class EscalationTopologyTest {
     var router = new Router(RoutingTableLoader.load("classpath:config/routing.yaml"));
     var props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "escalation-test");
+    // A state folder of its own: test runs side by side must not share RocksDB locks.
+    props.put(
+        StreamsConfig.STATE_DIR_CONFIG,
+        System.getProperty("java.io.tmpdir") + "/ipr-test-streams-" + java.util.UUID.randomUUID());
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     driver = new TopologyTestDriver(AlertsTopology.build(new AlertFolder(router)), props);
     leads =

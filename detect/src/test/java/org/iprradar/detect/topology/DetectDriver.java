@@ -46,6 +46,10 @@ final class DetectDriver implements AutoCloseable {
             new GlobalDeadLetters(globalDeadLetters));
     var props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+    // A state folder of its own: test runs side by side must not share RocksDB locks.
+    props.put(
+        StreamsConfig.STATE_DIR_CONFIG,
+        System.getProperty("java.io.tmpdir") + "/ipr-test-streams-" + java.util.UUID.randomUUID());
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     driver = new TopologyTestDriver(topology, props);
     listings = input(Topics.LISTINGS.name());

@@ -55,6 +55,10 @@ class SellerHistoryTopologyTest {
             Fixtures.ruleBook(), Fixtures.scorer(), Clock.fixed(Fixtures.NOW, ZoneOffset.UTC));
     var props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "detect-seller-test");
+    // A state folder of its own: test runs side by side must not share RocksDB locks.
+    props.put(
+        StreamsConfig.STATE_DIR_CONFIG,
+        System.getProperty("java.io.tmpdir") + "/ipr-test-streams-" + java.util.UUID.randomUUID());
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     driver = new TopologyTestDriver(topology, props);
     listings =
