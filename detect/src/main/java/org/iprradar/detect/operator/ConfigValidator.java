@@ -76,19 +76,33 @@ public final class ConfigValidator {
     String category = text(node, "category", false, id, problems);
     String bureauHint = text(node, "bureauHint", false, id, problems);
     String description = text(node, "description", false, id, problems);
+    if (query != null) {
+      // The query is compiled even when other fields are wrong, so that one answer lists all.
+      var probe =
+          new Rule(
+              id == null ? "draft" : id,
+              1,
+              query,
+              type == null ? InfringementType.COUNTERFEIT_TRADEMARK : type,
+              category,
+              0,
+              null,
+              true,
+              null);
+      try {
+        book.compile(probe);
+      } catch (RuleSyntaxException ex) {
+        String message = ex.getMessage().substring(("rule " + probe.id() + ": ").length());
+        problems.add(
+            new Problem(
+                id, "query", message, ex.column() > 0 ? Integer.valueOf(ex.column()) : null));
+      }
+    }
     if (!problems.isEmpty() || id == null) {
       throw new InvalidConfigException(problems);
     }
     var rule =
         new Rule(id, version, query, type, category, weight, bureauHint, enabled, description);
-    try {
-      book.compile(rule);
-    } catch (RuleSyntaxException ex) {
-      String message = ex.getMessage().substring(("rule " + id + ": ").length());
-      problems.add(
-          new Problem(id, "query", message, ex.column() > 0 ? Integer.valueOf(ex.column()) : null));
-      throw new InvalidConfigException(problems);
-    }
     return rule;
   }
 
