@@ -45,13 +45,13 @@ async function renderRules(view, actor) {
   let rules;
   let figures = [];
   try {
-    rules = await call('/rules');
+    rules = (await call('/rules')) || [];
   } catch (e) {
     replace(body, h('p', { class: 'error' }, `无法加载规则：${e.message}`));
     return;
   }
   try {
-    figures = await call('/rules/performance');
+    figures = (await call('/rules/performance')) || [];
   } catch (e) {
     body.before(h('p', { class: 'error' }, `无法加载规则效果：${e.message}`));
   }
@@ -158,14 +158,14 @@ function dryRunView(r) {
       h('div', { class: 'figure' }, h('b', {}, `${r.leadListingsBefore} → ${r.leadListingsAfter}`), h('span', { class: 'muted' }, '成为线索的商品'))),
     r.sampleProblems && r.sampleProblems.length ? h('p', { class: 'error' }, r.sampleProblems.join('；')) : null,
     h('div', { class: 'grid2' },
-      h('div', {}, h('h3', {}, '新增线索'), leads(r.newLeads, 'new-lead')),
-      h('div', {}, h('h3', {}, '消失线索'), leads(r.goneLeads, 'gone-lead'))),
+      h('div', {}, h('h3', {}, '新增线索'), leads(r.newLeads || [], 'new-lead')),
+      h('div', {}, h('h3', {}, '消失线索'), leads(r.goneLeads || [], 'gone-lead'))),
     h('h3', {}, '示例商品'),
     h('table', {}, h('thead', {}, h('tr', {}, ['商品', '标题 / 描述（高亮为证据）', '得分', '线索'].map((t) => h('th', {}, t)))),
-      h('tbody', {}, r.examples.map((e) => h('tr', {},
+      h('tbody', {}, (r.examples || []).map((e) => h('tr', {},
         h('td', {}, e.listingKey),
-        h('td', {}, h('div', {}, highlight(e.title, e.evidence.filter((x) => x.field === 'title'))),
-          e.description ? h('div', { class: 'muted' }, highlight(e.description, e.evidence.filter((x) => x.field === 'description'))) : null),
+        h('td', {}, h('div', {}, highlight(e.title, (e.evidence || []).filter((x) => x.field === 'title'))),
+          e.description ? h('div', { class: 'muted' }, highlight(e.description, (e.evidence || []).filter((x) => x.field === 'description'))) : null),
         h('td', { class: 'score' }, `${Math.round(e.scoreBefore)} → ${Math.round(e.scoreAfter)}`),
         h('td', {}, `${e.leadBefore ? '是' : '否'} → ${e.leadAfter ? '是' : '否'}`))))));
 }
@@ -174,7 +174,7 @@ async function renderHistory(view, kind, id) {
   const body = h('div', {}, h('p', { class: 'muted' }, '加载中…'));
   replace(view, h('section', { class: 'card' }, h('h2', {}, `${kind === 'rule' ? '规则' : '品牌'} ${id} 的修改历史`), nav(), body));
   try {
-    const changes = await call(`/${kind}s/${encodeURIComponent(id)}/history`);
+    const changes = (await call(`/${kind}s/${encodeURIComponent(id)}/history`)) || [];
     replace(body, changes.length ? h('table', { id: 'history' },
       h('thead', {}, h('tr', {}, ['时间', '操作人', '操作', '版本', '改动字段', '修改后'].map((t) => h('th', {}, t)))),
       h('tbody', {}, changes.slice().reverse().map((c) => h('tr', {},
@@ -189,11 +189,11 @@ async function renderBrands(view) {
   const body = h('div', {}, h('p', { class: 'muted' }, '加载中…'));
   replace(view, h('section', { class: 'card' }, h('h2', {}, '受保护品牌'), nav(), body));
   try {
-    const brands = await call('/brands');
+    const brands = (await call('/brands')) || [];
     replace(body, h('table', { id: 'brands' },
       h('thead', {}, h('tr', {}, ['品牌', '名称', '别名', '权利人', '参考价 (元)', '版本', ''].map((t) => h('th', {}, t)))),
       h('tbody', {}, brands.map((b) => h('tr', {},
-        h('td', {}, b.brandId), h('td', {}, b.names.join('、')), h('td', {}, (b.aliases || []).join('、')),
+        h('td', {}, b.brandId), h('td', {}, (b.names || []).join('、')), h('td', {}, (b.aliases || []).join('、')),
         h('td', {}, b.owner || ''), h('td', {}, b.referencePriceMin == null ? '—' : `${b.referencePriceMin}–${b.referencePriceMax ?? ''}`),
         h('td', {}, b.version), h('td', {}, h('a', { href: `#/operator/history/brand/${encodeURIComponent(b.brandId)}` }, '历史')))))),
     h('p', { class: 'muted' }, '品牌的新增与修改：PUT /api/v1/operator/brands/{id}，或导入 YAML（见 README「Operate rules and brands」）。'));

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +19,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.iprradar.common.kafka.Topics;
+import org.iprradar.detect.operator.OperatorCli;
 import org.iprradar.detect.operator.OperatorTopics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -143,6 +148,29 @@ class OperatorIT {
         API.send("POST", "/api/v1/operator/import", "application/yaml", yaml.body(), BY, "it");
     assertEquals(200, imported.statusCode(), imported.body());
     var summary = ApiClient.json(imported);
-    assertEquals(0, summary.get("updated").size() + summary.get("created").size(), imported.body());
+    assertEquals(
+        0, summary.path("updated").size() + summary.path("created").size(), imported.body());
+    assertTrue(summary.path("unchanged").toString().contains("rule:" + RULE_ID), imported.body());
+
+    // The command-line tool round-trips the same through a file.
+    Path file = dataDir.resolve("exported.yaml");
+    var quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    var cli = new OperatorCli(quiet, quiet, app.url(), "it-cli");
+    assertEquals(0, cli.run(new String[] {"export", "all", file.toString()}));
+    assertTrue(Files.readString(file).contains(RULE_ID));
+    Files.writeString(file, Files.readString(file).replace("weight: 40", "weight: 45"));
+    assertEquals(0, cli.run(new String[] {"import", file.toString()}));
+    await()
+        .atMost(ApiClient.PIPELINE)
+        .until(
+            () ->
+                ApiClient.json(API.get("/api/v1/operator/rules/" + RULE_ID)).get("weight").asInt()
+                    == 45);
+    JsonNode last =
+        ApiClient.json(API.get("/api/v1/operator/rules/" + RULE_ID + "/history")).get(1);
+    assertEquals("it-cli", last.get("changedBy").asText());
+    assertEquals("IMPORT", last.get("action").asText());
+    Files.writeString(file, "rules:\n  - id: bad\n    weight: 400\n");
+    assertEquals(1, cli.run(new String[] {"import", file.toString()}));
   }
 }

@@ -29,8 +29,8 @@ import org.iprradar.common.json.Json;
  * operator [--url URL] history rule|brand ID
  * </pre>
  *
- * Exit status 0 when the system did it, 1 when it refused (the problems are printed), 2 for a
- * usage error or a system that cannot be reached.
+ * Exit status 0 when the system did it, 1 when it refused (the problems are printed), 2 for a usage
+ * error or a system that cannot be reached.
  */
 public final class OperatorCli {
 
@@ -52,7 +52,11 @@ public final class OperatorCli {
   private String url;
   private String by;
 
-  OperatorCli(PrintStream out, PrintStream err, String url, String by) {
+  /**
+   * @param url the running system, such as {@code http://localhost:8080}
+   * @param by who makes the changes, or null
+   */
+  public OperatorCli(PrintStream out, PrintStream err, String url, String by) {
     this.out = out;
     this.err = err;
     this.url = url;
@@ -68,7 +72,7 @@ public final class OperatorCli {
   /**
    * @return the exit status
    */
-  int run(String[] args) {
+  public int run(String[] args) {
     var rest = new ArrayList<String>();
     String sample = null;
     Double threshold = null;
@@ -211,8 +215,9 @@ public final class OperatorCli {
 
   private static String pretty(String json) {
     try {
-      return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(
-          Json.mapper().readTree(json));
+      return Json.mapper()
+          .writerWithDefaultPrettyPrinter()
+          .writeValueAsString(Json.mapper().readTree(json));
     } catch (IOException e) {
       return json;
     }
