@@ -75,6 +75,7 @@ async function renderRules(view, actor) {
       h('td', {}, label(TYPE, r.infringementType)),
       h('td', { class: 'score' }, r.weight),
       h('td', {}, f.hits ?? 0, days.length ? h('div', { class: 'muted', title: days.map(([d, n]) => `${d}: ${n}`).join('\n') }, `近 ${days.length} 天有命中`) : null),
+      h('td', {}, f.recentHits ?? 0),
       h('td', {}, f.alerts ?? 0),
       h('td', {}, `${f.confirmed ?? 0} / ${f.dismissed ?? 0}`),
       h('td', { class: 'score' }, f.precision == null ? '—' : `${Math.round(f.precision * 100)}%`),
@@ -83,9 +84,9 @@ async function renderRules(view, actor) {
         h('a', { href: `#/operator/history/rule/${encodeURIComponent(id)}` }, '历史')));
   });
   replace(body, h('table', { id: 'rules' },
-    h('thead', {}, h('tr', {}, ['规则', '状态', '类型', '权重', '线索命中', '涉及线索', '确认/驳回', '精确率', '提示', ''].map((t) => h('th', {}, t)))),
+    h('thead', {}, h('tr', {}, ['规则', '状态', '类型', '权重', '线索命中', '近期命中', '涉及线索', '确认/驳回', '精确率', '提示', ''].map((t) => h('th', {}, t)))),
     h('tbody', {}, rows)),
-  h('p', { class: 'muted' }, '命中与精确率来自进入线索的评估和分析员的最终研判（确认 vs 驳回）。'));
+  h('p', { class: 'muted' }, '线索命中与精确率来自进入线索的评估和分析员的最终研判（确认 vs 驳回）；近期命中为检测最近评估的商品（含未成线索的）中的命中数，重启后清零。'));
 }
 
 function field(name, labelText, input) {

@@ -64,8 +64,8 @@ final class OperatorFactory {
   }
 
   @Singleton
-  PerformanceReader performanceReader(TopicReader reader, RuleBook book) {
-    return new PerformanceReader(reader, book::rulesAsWritten);
+  PerformanceReader performanceReader(TopicReader reader, RuleBook book, RecentListings recent) {
+    return new PerformanceReader(reader, book::rulesAsWritten, recent);
   }
 
   // Only clients are made here; partitions and replication matter to topic creation alone.

@@ -216,7 +216,8 @@ public final class DryRun {
         listings.add(
             new RecentListings.Seen(
                 LISTING.read(line.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-                SellerContext.of(null)));
+                SellerContext.of(null),
+                List.of()));
       } catch (RuntimeException e) {
         problems.add("line " + (i + 1) + ": " + e.getMessage());
       }

@@ -34,9 +34,13 @@ public final class PerformanceCalculator {
    * @param rules the operator rules in force, so that a rule with no lead at all is listed
    * @param leads records of the leads topic, in topic order
    * @param actions records of the triage-actions topic, in topic order
+   * @param recentHits hits per rule among the listings detect assessed last, leads or not
    */
   public static List<RulePerformance> compute(
-      List<Rule> rules, Iterable<Lead> leads, Iterable<TriageAction> actions) {
+      List<Rule> rules,
+      Iterable<Lead> leads,
+      Iterable<TriageAction> actions,
+      Map<String, Integer> recentHits) {
     Map<String, TriageActionType> verdicts = new HashMap<>();
     for (TriageAction action : actions) {
       if (action.action() == TriageActionType.CONFIRM
@@ -46,6 +50,9 @@ public final class PerformanceCalculator {
     }
     Map<String, Tally> tallies = new TreeMap<>();
     Map<String, Boolean> enabled = new HashMap<>();
+    for (String ruleId : recentHits.keySet()) {
+      tallies.put(ruleId, new Tally());
+    }
     for (Rule rule : rules) {
       tallies.put(rule.id(), new Tally());
       enabled.put(rule.id(), rule.enabled());
@@ -74,6 +81,7 @@ public final class PerformanceCalculator {
     var all = new ArrayList<RulePerformance>();
     for (var entry : tallies.entrySet()) {
       Tally t = entry.getValue();
+      int recent = recentHits.getOrDefault(entry.getKey(), 0);
       int confirmed = 0;
       int dismissed = 0;
       for (String alert : t.alerts) {
@@ -87,7 +95,7 @@ public final class PerformanceCalculator {
       Double precision =
           confirmed + dismissed == 0 ? null : (double) confirmed / (confirmed + dismissed);
       String flag =
-          t.hits == 0
+          t.hits == 0 && recent == 0
               ? "NEVER_FIRED"
               : precision == null
                   ? "NO_VERDICTS"
@@ -102,6 +110,7 @@ public final class PerformanceCalculator {
               confirmed,
               dismissed,
               precision,
+              recent,
               flag));
     }
     all.sort(

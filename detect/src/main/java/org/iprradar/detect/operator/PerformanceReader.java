@@ -22,9 +22,12 @@ public final class PerformanceReader {
   private final TopicReader reader;
   private final Supplier<List<Rule>> rules;
 
-  public PerformanceReader(TopicReader reader, Supplier<List<Rule>> rules) {
+  private final RecentListings recent;
+
+  public PerformanceReader(TopicReader reader, Supplier<List<Rule>> rules, RecentListings recent) {
     this.reader = reader;
     this.rules = rules;
+    this.recent = recent;
   }
 
   public List<RulePerformance> read() {
@@ -46,6 +49,6 @@ public final class PerformanceReader {
         LOG.warn("Skipping unreadable action at offset {}: {}", record.offset(), e.getMessage());
       }
     }
-    return PerformanceCalculator.compute(rules.get(), leads, actions);
+    return PerformanceCalculator.compute(rules.get(), leads, actions, recent.hitsByRule());
   }
 }

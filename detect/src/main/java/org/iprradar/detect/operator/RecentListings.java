@@ -1,7 +1,9 @@
 package org.iprradar.detect.operator;
 
 import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.iprradar.common.model.Listing;
 import org.iprradar.detect.score.SellerContext;
 
@@ -12,8 +14,16 @@ import org.iprradar.detect.score.SellerContext;
  */
 public final class RecentListings {
 
-  /** One assessed listing and the seller context it was scored with. */
-  public record Seen(Listing listing, SellerContext context) {}
+  /**
+   * One assessed listing and the seller context it was scored with.
+   *
+   * @param ruleIds the rules (and brand rules) that hit it when it was assessed
+   */
+  public record Seen(Listing listing, SellerContext context, List<String> ruleIds) {
+    public Seen {
+      ruleIds = ruleIds == null ? List.of() : List.copyOf(ruleIds);
+    }
+  }
 
   private final int capacity;
   private final ArrayDeque<Seen> ring;
@@ -27,7 +37,7 @@ public final class RecentListings {
   }
 
   /** Called by the stream thread for every listing it assessed. */
-  public void record(Listing listing, SellerContext context) {
+  public void record(Listing listing, SellerContext context, List<String> ruleIds) {
     if (capacity == 0) {
       return;
     }
@@ -35,7 +45,7 @@ public final class RecentListings {
       if (ring.size() == capacity) {
         ring.removeFirst();
       }
-      ring.addLast(new Seen(listing, context));
+      ring.addLast(new Seen(listing, context, ruleIds));
     }
   }
 
@@ -45,6 +55,17 @@ public final class RecentListings {
       int skip = Math.max(ring.size() - Math.max(limit, 0), 0);
       return ring.stream().skip(skip).toList();
     }
+  }
+
+  /** How many of the listings kept each rule hit. */
+  public Map<String, Integer> hitsByRule() {
+    var counts = new HashMap<String, Integer>();
+    synchronized (ring) {
+      for (Seen seen : ring) {
+        seen.ruleIds().forEach(id -> counts.merge(id, 1, Integer::sum));
+      }
+    }
+    return counts;
   }
 
   public int capacity() {

@@ -13,8 +13,10 @@ import java.util.SortedMap;
  * @param confirmed of those alerts, how many analysts confirmed last
  * @param dismissed of those alerts, how many analysts dismissed last
  * @param precision confirmed / (confirmed + dismissed); null before any verdict
- * @param flag {@code NEVER_FIRED}, {@code MOSTLY_DISMISSED} (more dismissed than confirmed), {@code
- *     NO_VERDICTS} or {@code OK}
+ * @param recentHits how many of the last listings detect assessed (kept in memory for dry runs) the
+ *     rule hit, leads or not
+ * @param flag {@code NEVER_FIRED} (no lead hit and no recent hit), {@code MOSTLY_DISMISSED} (more
+ *     dismissed than confirmed), {@code NO_VERDICTS} or {@code OK}
  */
 public record RulePerformance(
     String ruleId,
@@ -25,4 +27,5 @@ public record RulePerformance(
     int confirmed,
     int dismissed,
     Double precision,
+    int recentHits,
     String flag) {}

@@ -102,7 +102,7 @@ final class AssessProcessor implements FixedKeyProcessor<String, byte[], Outcome
               .forCategory(listing.category())
               .assess(listing, match, set.brands(), sellerContext, now)
               .withVersions(versions);
-      recent.record(listing, sellerContext);
+      recent.record(listing, sellerContext, match.hits().stream().map(h -> h.rule().id()).toList());
       context.forward(record.withValue(new Outcome.Assessed(assessment)));
     } catch (RuntimeException e) {
       LOG.error("Cannot assess listing {}", listing.key(), e);

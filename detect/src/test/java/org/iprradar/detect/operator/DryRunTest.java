@@ -37,7 +37,7 @@ class DryRunTest {
 
   DryRunTest() {
     for (Listing listing : List.of(DEER, CRACKED, PLAIN)) {
-      recent.record(listing, SellerContext.of(null));
+      recent.record(listing, SellerContext.of(null), List.of());
     }
   }
 

@@ -111,7 +111,7 @@ class PerformanceCalculatorTest {
 
     var figures =
         PerformanceCalculator.compute(
-            List.of(rule("good"), rule("noisy"), rule("silent")), leads, actions);
+            List.of(rule("good"), rule("noisy"), rule("silent")), leads, actions, Map.of());
 
     assertEquals(
         List.of("silent", "noisy", "good"), figures.stream().map(RulePerformance::ruleId).toList());
@@ -143,10 +143,23 @@ class PerformanceCalculatorTest {
     lead("s1", "2026-11-20", "good");
     act(alert, TriageActionType.CONFIRM);
 
-    var good = PerformanceCalculator.compute(List.of(rule("good")), leads, actions).get(0);
+    var good =
+        PerformanceCalculator.compute(List.of(rule("good")), leads, actions, Map.of()).get(0);
 
     assertEquals(2, good.hits());
     assertEquals(1, good.alerts());
     assertEquals(1.0, good.precision(), 1e-9);
+  }
+
+  @Test
+  void aRuleThatHitsRecentListingsBelowTheThresholdHasFiredThoughItMadeNoLead() {
+    var figures =
+        PerformanceCalculator.compute(
+            List.of(rule("weak"), rule("silent")), leads, actions, Map.of("weak", 7));
+
+    assertEquals(List.of("silent", "weak"), figures.stream().map(RulePerformance::ruleId).toList());
+    assertEquals("NO_VERDICTS", figures.get(1).flag());
+    assertEquals(7, figures.get(1).recentHits());
+    assertEquals(0, figures.get(1).hits());
   }
 }
