@@ -1,4 +1,4 @@
-// Operator pages: rules with their performance, a rule's edit form with validation errors and a
+// Operator pages: rules with their performance, brands with their edit form, a rule's edit form with validation errors and a
 // dry run showing highlighted evidence, the history of a rule or brand, and the brands. They speak
 // the operator API of detect (/api/v1/operator), which the standalone app serves on the same port.
 import { h, replace, formatTime } from './dom.js';
@@ -34,7 +34,7 @@ function problemsView(error) {
 function nav() {
   return h('p', { class: 'actions' },
     h('a', { href: '#/operator' }, '规则'), h('a', { href: '#/operator/rule/new' }, '新建规则'),
-    h('a', { href: '#/operator/brands' }, '品牌'),
+    h('a', { href: '#/operator/brands' }, '品牌'), h('a', { href: '#/operator/brand/new' }, '新建品牌'),
     h('a', { href: `${BASE}/config.yaml`, download: 'ipr-radar-config.yaml' }, '导出 YAML'));
 }
 
@@ -131,6 +131,13 @@ async function renderRule(view, id, actor) {
       replace(outcome, h('p', { class: 'notice' }, `已保存 ${saved.id} 第 ${saved.version} 版，片刻后生效。`));
     } catch (e) { replace(outcome, problemsView(e)); }
   };
+  const remove = async () => {
+    if (!confirm(`删除规则 ${id}？历史中保留其记录；停用可随时恢复。`)) return;
+    try {
+      await call(`/rules/${encodeURIComponent(id)}`, actor, { method: 'DELETE' });
+      replace(outcome, h('p', { class: 'notice' }, `已删除 ${id}。`));
+    } catch (e) { replace(outcome, problemsView(e)); }
+  };
   const dryRun = async () => {
     const request = { rule: draft(), examples: 20 };
     const t = form.elements.threshold.value;
@@ -146,6 +153,7 @@ async function renderRule(view, id, actor) {
     h('div', { class: 'actions' },
       h('button', { type: 'button', id: 'save', onclick: save }, '保存'),
       h('button', { type: 'button', id: 'dry-run', onclick: dryRun }, '试运行（不影响线上）'),
+      isNew ? null : h('button', { type: 'button', id: 'delete', onclick: remove }, '删除'),
       isNew ? null : h('a', { href: `#/operator/history/rule/${encodeURIComponent(id)}` }, '修改历史'))),
   h('section', { class: 'card' }, outcome));
 }
@@ -194,18 +202,74 @@ async function renderBrands(view) {
     replace(body, h('table', { id: 'brands' },
       h('thead', {}, h('tr', {}, ['品牌', '名称', '别名', '权利人', '参考价 (元)', '版本', ''].map((t) => h('th', {}, t)))),
       h('tbody', {}, brands.map((b) => h('tr', {},
-        h('td', {}, b.brandId), h('td', {}, (b.names || []).join('、')), h('td', {}, (b.aliases || []).join('、')),
+        h('td', {}, h('a', { href: `#/operator/brand/${encodeURIComponent(b.brandId)}` }, b.brandId)), h('td', {}, (b.names || []).join('、')), h('td', {}, (b.aliases || []).join('、')),
         h('td', {}, b.owner || ''), h('td', {}, b.referencePriceMin == null ? '—' : `${b.referencePriceMin}–${b.referencePriceMax ?? ''}`),
         h('td', {}, b.version), h('td', {}, h('a', { href: `#/operator/history/brand/${encodeURIComponent(b.brandId)}` }, '历史')))))),
-    h('p', { class: 'muted' }, '品牌的新增与修改：PUT /api/v1/operator/brands/{id}，或导入 YAML（见 README「Operate rules and brands」）。'));
+    h('p', { class: 'muted' }, '也可导入 YAML（见 README「Operate rules and brands」）。'));
   } catch (e) { replace(body, h('p', { class: 'error' }, `无法加载品牌：${e.message}`)); }
 }
 
-/** Routes #/operator, #/operator/rule/<id|new>, #/operator/history/<kind>/<id>, #/operator/brands. */
+const PROTECTIONS = ['REGISTERED', 'WELL_KNOWN', 'GEOGRAPHICAL_INDICATION', 'TIME_HONORED'];
+const list = (text) => text.split(/[,，、\n]/).map((x) => x.trim()).filter((x) => x);
+
+/** The edit form of a brand (or a new one): names and aliases comma-separated. */
+async function renderBrand(view, id, actor) {
+  const isNew = id === 'new';
+  let b = { brandId: '', names: [], aliases: [], officialShops: [], protection: 'REGISTERED' };
+  if (!isNew) {
+    try { b = await call(`/brands/${encodeURIComponent(id)}`); } catch (e) {
+      replace(view, h('section', { class: 'card' }, nav(), h('p', { class: 'error' }, `无法加载品牌 ${id}：${e.message}`)));
+      return;
+    }
+  }
+  const form = h('form', { class: 'action-inputs', id: 'brand-form' },
+    field('brandId', '品牌 ID', h('input', { name: 'brandId', value: b.brandId, readonly: !isNew })),
+    field('names', '名称（逗号分隔）', h('input', { name: 'names', size: 40, value: (b.names || []).join(', ') })),
+    field('aliases', '别名（逗号分隔）', h('input', { name: 'aliases', size: 40, value: (b.aliases || []).join(', ') })),
+    field('owner', '权利人', h('input', { name: 'owner', value: b.owner || '' })),
+    field('category', '类目', h('input', { name: 'category', value: b.category || '' })),
+    field('protection', '保护类型', h('select', { name: 'protection' },
+      PROTECTIONS.map((p) => h('option', { value: p, selected: p === b.protection }, p)))),
+    field('referencePriceMin', '参考最低价', h('input', { name: 'referencePriceMin', type: 'number', step: 'any', value: b.referencePriceMin ?? '' })),
+    field('referencePriceMax', '参考最高价', h('input', { name: 'referencePriceMax', type: 'number', step: 'any', value: b.referencePriceMax ?? '' })),
+    field('officialShops', '官方店铺（逗号分隔）', h('input', { name: 'officialShops', size: 40, value: (b.officialShops || []).join(', ') })));
+  const outcome = h('div', { id: 'outcome' });
+  const save = async () => {
+    const e = form.elements;
+    const num = (v) => (v === '' ? null : Number(v));
+    const d = { brandId: e.brandId.value.trim(), names: list(e.names.value), aliases: list(e.aliases.value),
+      owner: e.owner.value.trim() || null, category: e.category.value.trim() || null, protection: e.protection.value,
+      referencePriceMin: num(e.referencePriceMin.value), referencePriceMax: num(e.referencePriceMax.value),
+      officialShops: list(e.officialShops.value) };
+    try {
+      const saved = await call(`/brands/${encodeURIComponent(d.brandId)}`, actor, { method: 'PUT', body: JSON.stringify(d) });
+      replace(outcome, h('p', { class: 'notice' }, `已保存 ${saved.brandId} 第 ${saved.version} 版，片刻后生效。`));
+    } catch (err) { replace(outcome, problemsView(err)); }
+  };
+  const remove = async () => {
+    if (!confirm(`删除品牌 ${id}？历史中保留其记录。`)) return;
+    try {
+      await call(`/brands/${encodeURIComponent(id)}`, actor, { method: 'DELETE' });
+      replace(outcome, h('p', { class: 'notice' }, `已删除 ${id}。`));
+    } catch (err) { replace(outcome, problemsView(err)); }
+  };
+  replace(view, h('section', { class: 'card' }, h('h2', {}, isNew ? '新建品牌' : `品牌 ${id}`), nav(), form,
+    h('div', { class: 'actions' },
+      h('button', { type: 'button', id: 'save', onclick: save }, '保存'),
+      isNew ? null : h('button', { type: 'button', id: 'delete', onclick: remove }, '删除'),
+      isNew ? null : h('a', { href: `#/operator/history/brand/${encodeURIComponent(id)}` }, '修改历史'))),
+  h('section', { class: 'card' }, outcome));
+}
+
+/**
+ * Routes #/operator, #/operator/rule/<id|new>, #/operator/history/<kind>/<id>, #/operator/brands and
+ * #/operator/brand/<id|new>.
+ */
 export async function renderOperator(view, path, actor) {
   const parts = path.split('/').slice(2).map(decodeURIComponent);
   if (parts[0] === 'rule' && parts[1]) return renderRule(view, parts[1], actor);
   if (parts[0] === 'history' && parts[2]) return renderHistory(view, parts[1], parts[2]);
   if (parts[0] === 'brands') return renderBrands(view);
+  if (parts[0] === 'brand' && parts[1]) return renderBrand(view, parts[1], actor);
   return renderRules(view, actor);
 }

@@ -30,8 +30,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The operator pages in headless Chromium: the rules list with performance, a draft refused with
- * its problems, a dry run with highlighted evidence, the saved rule and its history. Skipped
- * without Chromium, unless {@code IPR_REQUIRE_BROWSER=true}, like {@link AnalystUiIT}.
+ * its problems, a dry run with highlighted evidence, the saved rule and its history, a brand
+ * refused and then saved. Skipped without Chromium, unless {@code IPR_REQUIRE_BROWSER=true}, like
+ * {@link AnalystUiIT}.
  */
 class OperatorUiIT {
 
@@ -154,6 +155,40 @@ class OperatorUiIT {
     wait.until(d -> !d.findElements(By.cssSelector("#history tbody tr")).isEmpty());
     String row = browser.findElement(By.cssSelector("#history tbody tr")).getText();
     assertTrue(row.contains("ui-operator") && row.contains("CREATE"), row);
+
+    // A brand whose price band is upside down is refused by field; put right, it is saved.
+    browser.get(app.url() + "/#/operator/brand/new");
+    wait.until(d -> !d.findElements(By.id("brand-form")).isEmpty());
+    typeIn("brand-form", "brandId", "ui-snowpeakia");
+    typeIn("brand-form", "names", "雪峰奇, Snowpeakia");
+    typeIn("brand-form", "referencePriceMin", "900");
+    typeIn("brand-form", "referencePriceMax", "100");
+    browser.findElement(By.id("save")).click();
+    wait.until(d -> !d.findElements(By.cssSelector("#problems li")).isEmpty());
+    assertEquals(
+        "referencePriceMin",
+        browser.findElement(By.cssSelector("#problems li")).getDomAttribute("data-field"));
+    typeIn("brand-form", "referencePriceMax", "1900");
+    browser.findElement(By.id("save")).click();
+    wait.until(d -> !d.findElements(By.cssSelector("#outcome .notice")).isEmpty());
+    wait.until(d -> apiStatus("/api/v1/operator/brands/ui-snowpeakia") == 200);
+  }
+
+  private static int apiStatus(String path) {
+    try {
+      return API.get(path).statusCode();
+    } catch (IOException e) {
+      return -1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    }
+  }
+
+  private static void typeIn(String form, String name, String text) {
+    WebElement input = browser.findElement(By.cssSelector("#" + form + " [name='" + name + "']"));
+    input.clear();
+    input.sendKeys(text);
   }
 
   private static void type(String name, String text) {
