@@ -2,6 +2,7 @@
 import { renderInbox } from './inbox.js';
 import { renderAlert } from './alert.js';
 import { renderDashboard } from './dashboard.js';
+import { renderOperator } from './operator.js';
 
 const view = document.getElementById('view');
 const actorInput = document.getElementById('actor');
@@ -16,6 +17,8 @@ async function route() {
   document.querySelectorAll('header nav a').forEach((a) => a.classList.remove('active'));
   if (path.startsWith('/alert/')) {
     await renderAlert(view, decodeURIComponent(path.slice('/alert/'.length)), actor);
+  } else if (path === '/operator' || path.startsWith('/operator/')) {
+    await renderOperator(view, path, actor);
   } else if (path === '/dashboard') {
     await renderDashboard(view, params);
   } else {

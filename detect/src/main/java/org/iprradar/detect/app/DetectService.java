@@ -8,12 +8,15 @@ import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.iprradar.common.kafka.KafkaSettings;
 import org.iprradar.common.kafka.StreamsApp;
 import org.iprradar.common.kafka.TopicProvisioner;
 import org.iprradar.common.kafka.Topics;
+import org.iprradar.detect.operator.OperatorTopics;
+import org.iprradar.detect.operator.RecentListings;
 import org.iprradar.detect.rules.RuleBook;
 import org.iprradar.detect.rules.RuleFeed;
 import org.iprradar.detect.score.ScoringBook;
@@ -41,6 +44,7 @@ public final class DetectService implements AutoCloseable {
   DetectService(
       RuleBook rules,
       ScoringBook scoring,
+      RecentListings recent,
       DetectConfiguration config,
       @Value("${kafka.bootstrap-servers}") String bootstrapServers,
       @Value("${ipr.kafka.partitions:3}") int partitions,
@@ -60,7 +64,7 @@ public final class DetectService implements AutoCloseable {
     this.app =
         StreamsApp.create(
             DetectTopology.APPLICATION_ID,
-            DetectTopology.build(rules, scoring, Clock.systemUTC(), globalDeadLetters),
+            DetectTopology.build(rules, scoring, Clock.systemUTC(), globalDeadLetters, recent),
             kafka,
             Path.of(dataDir, "streams"),
             null);
@@ -69,6 +73,7 @@ public final class DetectService implements AutoCloseable {
   @EventListener
   void onStartup(StartupEvent event) {
     TopicProvisioner.ensure(kafka, Topics.ALL);
+    TopicProvisioner.ensure(kafka, List.of(OperatorTopics.RULE_CHANGES));
     feed.start();
     awaitRules();
     app.start();

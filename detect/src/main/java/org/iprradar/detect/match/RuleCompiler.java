@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -30,6 +32,8 @@ public final class RuleCompiler {
    * Longer names are not spelled out letter by letter: one letter per token would match too easily.
    */
   private static final int MAX_SPELLED_OUT = 8;
+
+  private static final Pattern COLUMN = Pattern.compile("line \\d+, column (\\d+)");
 
   private final Analyzer analyzer;
   private final Transliterator pinyin = Transliterator.getInstance("Han-Latin/Names; Latin-ASCII");
@@ -56,7 +60,8 @@ public final class RuleCompiler {
     try {
       query = parser.parse(rule.query());
     } catch (ParseException e) {
-      throw new RuleSyntaxException(rule.id(), firstLine(e.getMessage()), e);
+      throw new RuleSyntaxException(
+          rule.id(), firstLine(e.getMessage()), column(e.getMessage()), e);
     } catch (RuntimeException e) {
       throw new RuleSyntaxException(rule.id(), e.getMessage(), e);
     }
@@ -169,6 +174,19 @@ public final class RuleCompiler {
     var all = new ArrayList<>(a);
     all.addAll(b);
     return all;
+  }
+
+  /**
+   * The column the classic parser names in its message ("... at line 1, column 12."), for both its
+   * grammar and its lexical errors; the lines of a rule query are joined by YAML, so the column is
+   * the position in the query. 0 when the message names none.
+   */
+  static int column(String message) {
+    if (message == null) {
+      return 0;
+    }
+    Matcher m = COLUMN.matcher(message);
+    return m.find() ? Integer.parseInt(m.group(1)) : 0;
   }
 
   private static String firstLine(String message) {

@@ -1,6 +1,7 @@
 package org.iprradar.detect.rules;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,8 @@ public final class RuleBook implements Supplier<RuleSet> {
   private final Map<String, MatchRule> brandRules = new LinkedHashMap<>();
   // The rules as written, for the rules version: what an operator wrote, not how it compiled.
   private final Map<String, Rule> ruleSources = new LinkedHashMap<>();
+  // Disabled rules match nothing, but operators still list, edit and re-enable them.
+  private final Map<String, Rule> disabledSources = new LinkedHashMap<>();
   private final AtomicReference<RuleSet> current;
   private long version;
 
@@ -71,7 +74,10 @@ public final class RuleBook implements Supplier<RuleSet> {
    */
   public Optional<String> putRule(Rule rule) {
     if (!rule.enabled()) {
-      removeRule(rule.id());
+      synchronized (lock) {
+        removeRule(rule.id());
+        disabledSources.put(rule.id(), rule);
+      }
       return Optional.empty();
     }
     MatchRule compiled;
@@ -83,6 +89,7 @@ public final class RuleBook implements Supplier<RuleSet> {
     synchronized (lock) {
       rules.put(rule.id(), compiled);
       ruleSources.put(rule.id(), rule);
+      disabledSources.remove(rule.id());
     }
     return Optional.empty();
   }
@@ -91,6 +98,7 @@ public final class RuleBook implements Supplier<RuleSet> {
     synchronized (lock) {
       rules.remove(ruleId);
       ruleSources.remove(ruleId);
+      disabledSources.remove(ruleId);
     }
   }
 
@@ -134,6 +142,44 @@ public final class RuleBook implements Supplier<RuleSet> {
    */
   private static String digest(Map<String, ?> byId) {
     return ContentDigest.start().addAll(byId).finish();
+  }
+
+  /** Every operator rule staged, enabled or not, as written, in the order of their ids. */
+  public List<Rule> rulesAsWritten() {
+    synchronized (lock) {
+      var all = new ArrayList<Rule>(ruleSources.values());
+      all.addAll(disabledSources.values());
+      all.sort(Comparator.comparing(Rule::id));
+      return all;
+    }
+  }
+
+  /** Every brand staged, in the order of their ids. */
+  public List<Brand> brandsAsWritten() {
+    synchronized (lock) {
+      var all = new ArrayList<Brand>(brands.values());
+      all.sort(Comparator.comparing(Brand::brandId));
+      return all;
+    }
+  }
+
+  /** The analyzer rules are compiled with, so that a trial matcher analyses listings alike. */
+  public Analyzer analyzer() {
+    return analyzer;
+  }
+
+  public Presearcher presearcher() {
+    return presearcher;
+  }
+
+  /** Compiles a rule as the book would, without staging it. */
+  public MatchRule compile(Rule rule) throws RuleSyntaxException {
+    return compiler.compile(rule);
+  }
+
+  /** Derives a brand's brand-mention rule as the book would, without staging it. */
+  public MatchRule compileBrand(Brand brand) {
+    return compiler.compileBrand(brand, brandWeight);
   }
 
   /** How many operator rules and brands are staged. */

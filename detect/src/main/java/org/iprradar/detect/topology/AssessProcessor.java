@@ -14,6 +14,7 @@ import org.iprradar.common.model.Complaint;
 import org.iprradar.common.model.ConfigVersions;
 import org.iprradar.common.model.Listing;
 import org.iprradar.common.model.SellerRecord;
+import org.iprradar.detect.operator.RecentListings;
 import org.iprradar.detect.rules.RuleSet;
 import org.iprradar.detect.score.ScorerSet;
 import org.iprradar.detect.score.SellerContext;
@@ -36,13 +37,19 @@ final class AssessProcessor implements FixedKeyProcessor<String, byte[], Outcome
   private final Supplier<ScorerSet> scorers;
   private final Clock clock;
   private final IdentityIndex index;
+  private final RecentListings recent;
   private FixedKeyProcessorContext<String, Outcome> context;
   private ReadOnlyKeyValueStore<String, SellerRecord> sellers;
   private NetworkFinder networks;
   private ComplaintCounter complaints;
 
   AssessProcessor(
-      Supplier<RuleSet> rules, Supplier<ScorerSet> scorers, Clock clock, IdentityIndex index) {
+      Supplier<RuleSet> rules,
+      Supplier<ScorerSet> scorers,
+      Clock clock,
+      IdentityIndex index,
+      RecentListings recent) {
+    this.recent = recent;
     this.rules = rules;
     this.scorers = scorers;
     this.clock = clock;
@@ -95,6 +102,7 @@ final class AssessProcessor implements FixedKeyProcessor<String, byte[], Outcome
               .forCategory(listing.category())
               .assess(listing, match, set.brands(), sellerContext, now)
               .withVersions(versions);
+      recent.record(listing, sellerContext, match.hits().stream().map(h -> h.rule().id()).toList());
       context.forward(record.withValue(new Outcome.Assessed(assessment)));
     } catch (RuntimeException e) {
       LOG.error("Cannot assess listing {}", listing.key(), e);

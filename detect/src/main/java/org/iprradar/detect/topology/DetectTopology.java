@@ -16,6 +16,7 @@ import org.iprradar.common.kafka.DeadLetters;
 import org.iprradar.common.kafka.Topics;
 import org.iprradar.common.model.Assessment;
 import org.iprradar.common.model.Lead;
+import org.iprradar.detect.operator.RecentListings;
 import org.iprradar.detect.rules.RuleSet;
 import org.iprradar.detect.score.Scorer;
 import org.iprradar.detect.score.ScorerSet;
@@ -95,6 +96,18 @@ public final class DetectTopology {
       Supplier<ScorerSet> scorers,
       Clock clock,
       GlobalDeadLetters deadLetters) {
+    return build(rules, scorers, clock, deadLetters, new RecentListings(0));
+  }
+
+  /**
+   * @param recent where every assessed listing is kept for the operators' dry runs
+   */
+  public static Topology build(
+      Supplier<RuleSet> rules,
+      Supplier<ScorerSet> scorers,
+      Clock clock,
+      GlobalDeadLetters deadLetters,
+      RecentListings recent) {
     var builder = new StreamsBuilder();
     var index = new IdentityIndex();
     builder.addGlobalStore(
@@ -126,7 +139,7 @@ public final class DetectTopology {
             // A tombstone deletes a listing; there is nothing to assess.
             .filter((key, value) -> value != null, Named.as("skip-tombstones"))
             .processValues(
-                () -> new AssessProcessor(rules, scorers, clock, index), Named.as("assess"))
+                () -> new AssessProcessor(rules, scorers, clock, index, recent), Named.as("assess"))
             .split(Named.as("outcome-"));
 
     outcomes.branch(

@@ -1,0 +1,21 @@
+package org.iprradar.detect.operator;
+
+import java.util.List;
+
+/**
+ * Where operator changes go: the live {@code rules} or {@code brands} topic, and the history. An
+ * interface so that everything above it is tested without a broker.
+ */
+public interface OperatorLog {
+
+  /**
+   * Writes {@code value} (a rule or brand; null deletes with a tombstone) to its live topic and the
+   * change to the history, and returns once both are acknowledged.
+   *
+   * @throws IllegalStateException when Kafka did not acknowledge them
+   */
+  void publish(ConfigChange change, Object value);
+
+  /** The changes of one rule or brand, oldest first. */
+  List<ConfigChange> history(String kind, String id);
+}

@@ -1,0 +1,43 @@
+package org.iprradar.detect.operator;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.iprradar.common.model.Brand;
+import org.iprradar.common.model.Rule;
+import org.iprradar.detect.rules.RuleBook;
+
+/**
+ * An operator log in memory that, like the rule feed, applies every published change to the book,
+ * so that the service sees its own changes as it would a moment after writing them to Kafka.
+ */
+final class MemoryLog implements OperatorLog {
+
+  final List<ConfigChange> changes = new ArrayList<>();
+  private final RuleBook book;
+
+  MemoryLog(RuleBook book) {
+    this.book = book;
+  }
+
+  @Override
+  public void publish(ConfigChange change, Object value) {
+    changes.add(change);
+    if (change.kind().equals(ConfigChange.RULE)) {
+      if (value == null) {
+        book.removeRule(change.id());
+      } else {
+        book.putRule((Rule) value);
+      }
+    } else if (value == null) {
+      book.removeBrand(change.id());
+    } else {
+      book.putBrand((Brand) value);
+    }
+    book.publish();
+  }
+
+  @Override
+  public List<ConfigChange> history(String kind, String id) {
+    return changes.stream().filter(c -> c.kind().equals(kind) && c.id().equals(id)).toList();
+  }
+}

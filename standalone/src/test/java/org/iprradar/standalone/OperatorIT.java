@@ -1,0 +1,176 @@
+package org.iprradar.standalone;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.iprradar.common.kafka.Topics;
+import org.iprradar.detect.operator.OperatorCli;
+import org.iprradar.detect.operator.OperatorTopics;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The operator API of a running system: a rule saved with validation and history, a dry run that
+ * writes to no topic, rule performance, and a YAML export imported again.
+ */
+class OperatorIT {
+
+  private static final String RULE_ID = "it-operator-deer";
+  private static final String BY = "X-Changed-By";
+
+  @TempDir static Path dataDir;
+
+  private static Standalone app;
+  private static final ApiClient API = new ApiClient(() -> app.url());
+
+  @BeforeAll
+  static void start() {
+    Map<String, Object> props = new HashMap<>();
+    props.put("micronaut.server.port", -1);
+    props.put("ipr.data-dir", dataDir.toString());
+    props.put("ipr.kafka.partitions", 2);
+    app = Standalone.start(props);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (app != null) {
+      app.close();
+    }
+  }
+
+  private static String rule(int weight) {
+    return "{\"id\":\""
+        + RULE_ID
+        + "\",\"query\":\"\\\"鹿标特供\\\"\",\"infringementType\":\"COUNTERFEIT_TRADEMARK\","
+        + "\"weight\":"
+        + weight
+        + ",\"enabled\":true,\"description\":\"deer-label slang\"}";
+  }
+
+  /** The end offset of every partition of every topic an operator change could reach. */
+  private static Map<TopicPartition, Long> endOffsets() {
+    var names = new ArrayList<String>();
+    Topics.ALL.forEach(t -> names.add(t.name()));
+    names.add(OperatorTopics.RULE_CHANGES.name());
+    try (var consumer =
+        new KafkaConsumer<>(
+            Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, app.bootstrapServers()),
+            new ByteArrayDeserializer(),
+            new ByteArrayDeserializer())) {
+      var partitions = new ArrayList<TopicPartition>();
+      for (String name : names) {
+        consumer
+            .partitionsFor(name)
+            .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+      }
+      return consumer.endOffsets(partitions);
+    }
+  }
+
+  @Test
+  void operatorsManageDryRunMeasureAndExportRules() throws Exception {
+    // A listing the rule book has seen, so that the dry run has recent traffic to work on.
+    assertEquals(202, API.postBagListing("op-1", "op-seller").statusCode());
+    API.awaitAlert("taobao:op-seller:COUNTERFEIT_TRADEMARK");
+
+    var refused =
+        API.send(
+            "PUT",
+            "/api/v1/operator/rules/" + RULE_ID,
+            "application/json",
+            rule(150).replace("\\\"鹿标特供\\\"", "(鹿标特供"),
+            BY,
+            "it-operator");
+    assertEquals(400, refused.statusCode(), refused.body());
+    var fields = new ArrayList<String>();
+    ApiClient.json(refused).get("problems").forEach(p -> fields.add(p.get("field").asText()));
+    assertEquals(List.of("weight", "query"), fields, refused.body());
+
+    var saved =
+        API.send(
+            "PUT",
+            "/api/v1/operator/rules/" + RULE_ID,
+            "application/json",
+            rule(40),
+            BY,
+            "it-operator");
+    assertEquals(200, saved.statusCode(), saved.body());
+    await()
+        .atMost(ApiClient.PIPELINE)
+        .until(() -> API.get("/api/v1/operator/rules/" + RULE_ID).statusCode() == 200);
+    JsonNode history = ApiClient.json(API.get("/api/v1/operator/rules/" + RULE_ID + "/history"));
+    assertEquals(1, history.size(), history.toString());
+    assertEquals("it-operator", history.get(0).get("changedBy").asText());
+    assertEquals("CREATE", history.get(0).get("action").asText());
+
+    Map<TopicPartition, Long> before = endOffsets();
+    var dryRun =
+        API.postJson(
+            "/api/v1/operator/dry-run",
+            "{\"rule\":{\"id\":\"it-draft\",\"query\":\"\\\"老花\\\"\","
+                + "\"infringementType\":\"COUNTERFEIT_TRADEMARK\",\"weight\":90},"
+                + "\"leadThreshold\":50}");
+    assertEquals(200, dryRun.statusCode(), dryRun.body());
+    JsonNode result = ApiClient.json(dryRun);
+    assertTrue(result.get("listings").asInt() >= 1, dryRun.body());
+    assertTrue(result.get("hitsAfter").asInt() >= 1, dryRun.body());
+    assertEquals(before, endOffsets(), "a dry run wrote to a topic");
+    assertEquals(404, API.get("/api/v1/operator/rules/it-draft").statusCode());
+
+    var performance = API.get("/api/v1/operator/rules/performance");
+    assertEquals(200, performance.statusCode(), performance.body());
+    var ruleIds = new ArrayList<String>();
+    ApiClient.json(performance).forEach(p -> ruleIds.add(p.get("ruleId").asText()));
+    assertTrue(ruleIds.contains(RULE_ID), performance.body());
+
+    var yaml = API.get("/api/v1/operator/rules.yaml");
+    assertEquals(200, yaml.statusCode());
+    assertTrue(yaml.body().contains(RULE_ID), yaml.body());
+    var imported =
+        API.send("POST", "/api/v1/operator/import", "application/yaml", yaml.body(), BY, "it");
+    assertEquals(200, imported.statusCode(), imported.body());
+    var summary = ApiClient.json(imported);
+    assertEquals(
+        0, summary.path("updated").size() + summary.path("created").size(), imported.body());
+    assertTrue(summary.path("unchanged").toString().contains("rule:" + RULE_ID), imported.body());
+
+    // The command-line tool round-trips the same through a file.
+    Path file = dataDir.resolve("exported.yaml");
+    var quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    var cli = new OperatorCli(quiet, quiet, app.url(), "it-cli");
+    assertEquals(0, cli.run(new String[] {"export", "all", file.toString()}));
+    assertTrue(Files.readString(file).contains(RULE_ID));
+    Files.writeString(file, Files.readString(file).replace("weight: 40", "weight: 45"));
+    assertEquals(0, cli.run(new String[] {"import", file.toString()}));
+    await()
+        .atMost(ApiClient.PIPELINE)
+        .until(
+            () ->
+                ApiClient.json(API.get("/api/v1/operator/rules/" + RULE_ID)).get("weight").asInt()
+                    == 45);
+    JsonNode last =
+        ApiClient.json(API.get("/api/v1/operator/rules/" + RULE_ID + "/history")).get(1);
+    assertEquals("it-cli", last.get("changedBy").asText());
+    assertEquals("IMPORT", last.get("action").asText());
+    Files.writeString(file, "rules:\n  - id: bad\n    weight: 400\n");
+    assertEquals(1, cli.run(new String[] {"import", file.toString()}));
+  }
+}
