@@ -19,18 +19,19 @@ final class ListingSource {
       List.of("320602", "320611", "320612", "320623", "320681", "320682", "320684", "320685");
   private static final List<String> CATEGORIES =
       List.of("luxury_bags", "apparel", "shoes", "cosmetics", "electronics", "home_textiles");
-  private static final int SELLERS = 5_000;
-
   private final List<TaobaoTitle> titles;
   private final String prefix;
   private final Random random;
+  private final int sellers;
   private long next;
 
   /**
    * @param prefix makes this run's listing ids unique, so that every listing is a new one
+   * @param sellers how many sellers the listings spread over: fewer sellers, more leads per alert
    */
-  ListingSource(List<TaobaoTitle> titles, String prefix, long seed) {
+  ListingSource(List<TaobaoTitle> titles, String prefix, int sellers, long seed) {
     this.titles = titles;
+    this.sellers = sellers;
     this.prefix = prefix;
     this.random = new Random(seed);
   }
@@ -53,7 +54,7 @@ final class ListingSource {
       // A quarter of the branded listings add replica slang, as a counterfeit seller would.
       text = text + " " + BenchmarkRules.SLANG.get(random.nextInt(BenchmarkRules.SLANG.size()));
     }
-    int seller = random.nextInt(SELLERS);
+    int seller = random.nextInt(sellers);
     double price =
         branded && random.nextBoolean() ? 50 + random.nextInt(400) : 5 + random.nextInt(3_000);
     String shop =
