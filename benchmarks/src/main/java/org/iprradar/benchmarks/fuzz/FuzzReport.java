@@ -16,10 +16,22 @@ final class FuzzReport {
   private int requests;
   private int badRecords;
   private int deadLettered;
+  private final Map<Integer, Integer> reconnects = new TreeMap<>();
+  private final Map<String, Integer> known = new TreeMap<>();
 
   synchronized void answered(int status) {
     requests++;
     statuses.merge(status, 1, Integer::sum);
+  }
+
+  /** A request that found its kept-alive connection closed, after an answer with this status. */
+  synchronized void reconnected(int previousStatus) {
+    reconnects.merge(previousStatus, 1, Integer::sum);
+  }
+
+  /** A failure already known and reported, not yet fixed: counted, not failed. */
+  synchronized void known(String issue) {
+    known.merge(issue, 1, Integer::sum);
   }
 
   synchronized void fail(String failure) {
@@ -44,8 +56,11 @@ final class FuzzReport {
         + badRecords
         + " bad topic records, "
         + deadLettered
-        + " found dead-lettered; "
+        + " found dead-lettered; connections found closed, by the status answered before: "
+        + reconnects
+        + "; "
         + failures.size()
-        + " failures";
+        + " failures; known issues seen "
+        + known;
   }
 }
