@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -180,6 +181,7 @@ public final class CrashRun {
       ChildApp... apps)
       throws Exception {
     var source = new ListingSource(titles, "crash", 300, seed);
+    var failed = new AtomicReference<Exception>();
     var mapper = Json.mapper();
     try (var producer =
         new KafkaProducer<>(
@@ -194,10 +196,19 @@ public final class CrashRun {
           }
         }
         Listing listing = mapper.readValue(source.line(n), Listing.class);
-        producer.send(new ProducerRecord<>(Topics.LISTINGS.name(), listing.key(), listing));
+        producer.send(
+            new ProducerRecord<>(Topics.LISTINGS.name(), listing.key(), listing),
+            (metadata, error) -> {
+              if (error != null) {
+                failed.compareAndSet(null, error);
+              }
+            });
       }
-      // Every listing is in Kafka before it is counted: send fails loudly here otherwise.
+      // Every listing must be in Kafka before the checks count it.
       producer.flush();
+      if (failed.get() != null) {
+        throw new IllegalStateException("a listing was not written to Kafka", failed.get());
+      }
     }
   }
 
