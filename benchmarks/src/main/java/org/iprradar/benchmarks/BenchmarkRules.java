@@ -17,7 +17,8 @@ import org.iprradar.detect.TaobaoTitle;
  */
 public final class BenchmarkRules {
 
-  static final List<String> SLANG =
+  /** Replica slang, as counterfeit sellers write it in titles. */
+  public static final List<String> SLANG =
       List.of("高仿", "精仿", "A货", "超A", "原单", "尾单", "复刻", "一比一", "莆田", "纯原", "公司级", "专柜品质");
 
   /** Rules per brand: the phrase alone and four brand-plus-slang combinations. */
