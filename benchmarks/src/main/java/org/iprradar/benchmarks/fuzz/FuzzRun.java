@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -54,9 +53,7 @@ import org.iprradar.standalone.Standalone;
  * Throughout, no stream thread of detect or alerts may die.
  *
  * <p>Options ({@code --name=value}): {@code cases} (HTTP requests, 2000), {@code records} (bad
- * records per topic, 50), {@code seed} (random, printed), {@code data-dir} (emptied first), {@code
- * allow-known} (true: count the known, not yet fixed 5xx below as known rather than as failures;
- * every other 5xx still fails).
+ * records per topic, 50), {@code seed} (random, printed), {@code data-dir} (emptied first).
  */
 public final class FuzzRun {
 
@@ -88,9 +85,6 @@ public final class FuzzRun {
           Topics.LEADS.name(),
           Topics.ALERT_DELIVERY_OUTCOMES.name());
 
-  /** A number with an exponent of three digits or more: beyond a double, or nearly. */
-  private static final Pattern HUGE_EXPONENT = Pattern.compile("[0-9][eE][+]?[0-9]{3,}");
-
   private final Random random;
   private final Mutator mutator;
   private final HttpClient http =
@@ -100,12 +94,10 @@ public final class FuzzRun {
           .build();
   private final FuzzReport report = new FuzzReport();
   private final String base;
-  private final boolean allowKnown;
   private int lastStatus;
 
-  private FuzzRun(String base, long seed, boolean allowKnown) {
+  private FuzzRun(String base, long seed) {
     this.base = base;
-    this.allowKnown = allowKnown;
     this.random = new Random(seed);
     this.mutator = new Mutator(random);
   }
@@ -129,7 +121,6 @@ public final class FuzzRun {
     int records = Integer.parseInt(options.getOrDefault("records", "50"));
     long seed = Long.parseLong(options.getOrDefault("seed", String.valueOf(System.nanoTime())));
     Path dir = Path.of(options.getOrDefault("data-dir", "target/fuzz-data"));
-    boolean allowKnown = Boolean.parseBoolean(options.getOrDefault("allow-known", "false"));
     deleteRecursively(dir);
     log(
         "seed "
@@ -150,7 +141,7 @@ public final class FuzzRun {
       awaitRunning(detect);
       awaitRunning(alerts);
       Set<String> threadsBefore = threads(detect, alerts);
-      var run = new FuzzRun(system.url(), seed, allowKnown);
+      var run = new FuzzRun(system.url(), seed);
       run.http(cases);
       var kafka = new KafkaSettings(system.bootstrapServers(), 3, (short) 1, null);
       run.topics(kafka, records);
@@ -341,10 +332,7 @@ public final class FuzzRun {
     }
     lastStatus = response.statusCode();
     report.answered(response.statusCode());
-    String known = allowKnown ? knownIssue(response, body) : null;
-    if (known != null) {
-      report.known(known);
-    } else if (response.statusCode() >= 500) {
+    if (response.statusCode() >= 500) {
       report.fail(
           what
               + ": "
@@ -355,24 +343,6 @@ public final class FuzzRun {
               + sample(body));
     }
     return response;
-  }
-
-  /**
-   * The known, reported and not yet fixed 5xx of ingest that {@code response} is, or null. Both are
-   * ingest's to fix: a 400 naming the field would be right.
-   */
-  private static String knownIssue(HttpResponse<byte[]> response, byte[] body) {
-    String answer = new String(response.body(), StandardCharsets.UTF_8);
-    if (response.statusCode() == 500
-        && HUGE_EXPONENT.matcher(new String(body, StandardCharsets.ISO_8859_1)).find()) {
-      return "500 for a number beyond a double's range (price 1e400): ListingValidator.price reads"
-          + " it as Infinity, which BigDecimal refuses";
-    }
-    if (response.statusCode() == 503 && answer.contains("RecordTooLargeException")) {
-      return "503 kafka_unavailable, retry, for a record larger than Kafka's 1 MB: no retry can"
-          + " succeed; ingest sets no limit on a field's or a record's size";
-    }
-    return null;
   }
 
   /** The answer as JSON; an error answer must be {@code {"error", "message"}} or per-record. */

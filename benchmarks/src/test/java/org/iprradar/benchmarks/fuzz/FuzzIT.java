@@ -24,10 +24,7 @@ class FuzzIT {
                 "cases", System.getProperty("fuzz.cases", "300"),
                 "records", "10",
                 "seed", System.getProperty("fuzz.seed", String.valueOf(System.nanoTime())),
-                "data-dir", dir.toString(),
-                // Until ingest refuses a price beyond a double's range with a 400 (see
-                // docs/BENCHMARKS.md), that one 5xx is counted apart; any other fails.
-                "allow-known", System.getProperty("fuzz.allow-known", "true")));
+                "data-dir", dir.toString()));
     assertEquals(List.of(), failures);
   }
 }

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.iprradar.common.json.Json;
 import org.iprradar.ingest.publish.FeedPublisher;
 import org.iprradar.ingest.publish.Outgoing;
+import org.iprradar.ingest.validate.FieldError;
 import org.iprradar.ingest.validate.RawRecord;
 import org.iprradar.ingest.validate.Verdict;
 import org.iprradar.ingest.versions.ListingVersions;
@@ -31,6 +32,14 @@ public final class FeedIngestor {
    * can follow the topic without parsing each record.
    */
   public static final String VERSION_HEADER = "ipr.version";
+
+  /**
+   * The most bytes one record may take in Kafka, key, value and headers together. Below the
+   * producer's and broker's default limit of 1 MiB, with room for the batch overhead: a larger
+   * record could never be written, so it is refused as bad input rather than answered 503 and
+   * retried forever.
+   */
+  public static final int MAX_RECORD_BYTES = 1_000_000;
 
   private final FeedPublisher publisher;
 
@@ -77,6 +86,29 @@ public final class FeedIngestor {
         continue;
       }
       long version = feed.versions() == null ? 0 : feed.versionOf().applyAsLong(v.value());
+      byte[] value = feed.serialize(v.value());
+      Map<String, byte[]> recordHeaders =
+          headersOf(record, v.normalised(), version, headers.apply(record));
+      int size = sizeOf(v.key(), value, recordHeaders);
+      if (size > MAX_RECORD_BYTES) {
+        results.add(
+            new RecordResult(
+                record.index(),
+                line,
+                v.key(),
+                RecordResult.REJECTED,
+                List.of(
+                    new FieldError(
+                        "(record)",
+                        "takes "
+                            + size
+                            + " bytes in Kafka (with the record as sent, kept beside it), above"
+                            + " the limit of "
+                            + MAX_RECORD_BYTES
+                            + "; shorten its longest fields or leave out fields ingest does not"
+                            + " know"))));
+        continue;
+      }
       if (version > 0) {
         var reservation = feed.versions().reserve(v.key(), version);
         if (reservation == null) {
@@ -89,12 +121,7 @@ public final class FeedIngestor {
       }
       accepted++;
       results.add(new RecordResult(record.index(), line, v.key(), RecordResult.ACCEPTED, null));
-      outgoing.add(
-          new Outgoing(
-              feed.topic().name(),
-              v.key(),
-              feed.serialize(v.value()),
-              headersOf(record, v.normalised(), version, headers.apply(record))));
+      outgoing.add(new Outgoing(feed.topic().name(), v.key(), value, recordHeaders));
       sentFrom.add(record);
     }
     var response =
@@ -134,6 +161,14 @@ public final class FeedIngestor {
             ignored ->
                 new IngestResponse(
                     1, 0, 0, List.of(new RecordResult(0, null, key, RecordResult.ACCEPTED, null))));
+  }
+
+  private static int sizeOf(String key, byte[] value, Map<String, byte[]> headers) {
+    int size = key.getBytes(StandardCharsets.UTF_8).length + value.length;
+    for (var header : headers.entrySet()) {
+      size += header.getKey().length() + header.getValue().length;
+    }
+    return size;
   }
 
   private static Map<String, byte[]> headersOf(

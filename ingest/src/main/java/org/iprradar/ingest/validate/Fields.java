@@ -131,6 +131,9 @@ public final class Fields {
   }
 
   /** An amount of money or a measure; never negative. */
+  /** No price or amount a partner sends is a trillion CNY or more: larger is a mistake. */
+  private static final BigDecimal MAX_DECIMAL = new BigDecimal("999999999999");
+
   public BigDecimal nonNegativeDecimal(String name, boolean required) {
     return nonNegativeDecimal(name, required, "a number");
   }
@@ -147,7 +150,16 @@ public final class Fields {
       error(name, "must be " + what + ", was " + kind(node));
       return null;
     }
+    // A number beyond a double's range (1e400) is read as infinity, which has no decimal value.
+    if ((node.isDouble() || node.isFloat()) && !Double.isFinite(node.doubleValue())) {
+      error(name, "must be " + what + ", was a number too large to represent");
+      return null;
+    }
     BigDecimal value = node.decimalValue();
+    if (value.compareTo(MAX_DECIMAL) > 0) {
+      error(name, "must be at most " + MAX_DECIMAL.toPlainString() + ", was " + value);
+      return null;
+    }
     if (value.signum() < 0) {
       error(name, "must be 0 or more, was " + value.toPlainString());
       return null;

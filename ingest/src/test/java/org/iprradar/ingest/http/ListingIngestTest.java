@@ -130,6 +130,52 @@ class ListingIngestTest {
   }
 
   @Test
+  void shouldRejectAPriceBeyondAnyNumberWithItsFieldInsteadOfFailing() throws Exception {
+    try (var server = new IngestServer()) {
+      var response =
+          server.post(
+              "/api/v1/listings",
+              "[{\"platform\":\"taobao\",\"listingId\":\"inf\",\"title\":\"t\",\"price\":1e400,"
+                  + "\"sellerId\":\"s\"},"
+                  + "{\"platform\":\"taobao\",\"listingId\":\"huge\",\"title\":\"t\","
+                  + "\"price\":1e15,\"sellerId\":\"s\"},"
+                  + unversioned("fine")
+                  + "]");
+
+      assertEquals(202, response.statusCode(), response.body());
+      assertEquals("rejected rejected accepted", statuses(json(response)));
+      JsonNode results = json(response).get("results");
+      assertEquals("price", results.get(0).get("errors").get(0).get("field").asText());
+      assertEquals("price", results.get(1).get("errors").get(0).get("field").asText());
+      assertEquals(1, server.sent("listings").size());
+    }
+  }
+
+  @Test
+  void shouldRejectARecordTooLargeForKafkaInsteadOfAskingForARetry() throws Exception {
+    try (var server = new IngestServer()) {
+      // A field ingest does not know is not length-checked, but it travels in the original.
+      String unknown = "x".repeat(FeedIngestor.MAX_RECORD_BYTES);
+      var response =
+          server.post(
+              "/api/v1/listings",
+              "[{\"platform\":\"taobao\",\"listingId\":\"big\",\"title\":\" t\",\"price\":1,"
+                  + "\"sellerId\":\"s\",\"notes\":\""
+                  + unknown
+                  + "\"},"
+                  + unversioned("fine")
+                  + "]");
+
+      assertEquals(202, response.statusCode(), response.body());
+      assertEquals("rejected accepted", statuses(json(response)));
+      JsonNode error = json(response).get("results").get(0).get("errors").get(0);
+      assertEquals("(record)", error.get("field").asText());
+      assertTrue(error.get("reason").asText().contains("above the limit"), error.toString());
+      assertEquals(1, server.sent("listings").size());
+    }
+  }
+
+  @Test
   void shouldStoreNfcTextAndKeepTheOriginalInAHeader() throws Exception {
     try (var server = new IngestServer()) {
       String decomposed = "Cafe\u0301 ";
