@@ -224,11 +224,13 @@ public final class FuzzRun {
     if (answer.has("results")) {
       int accepted = answer.path("accepted").asInt(-1);
       int rejected = answer.path("rejected").asInt(-1);
+      // A listing version already kept is answered "duplicate": neither accepted nor rejected.
+      int duplicates = answer.path("duplicates").asInt(0);
       JsonNode results = answer.path("results");
-      if (accepted < 0 || rejected < 0 || results.size() != accepted + rejected) {
+      if (accepted < 0 || rejected < 0 || results.size() != accepted + duplicates + rejected) {
         report.fail(
             what
-                + ": results do not add up to accepted + rejected: "
+                + ": results do not add up to accepted + duplicates + rejected: "
                 + abbreviate(answer.toString()));
       }
       if ((status == 202) != (accepted > 0)) {
