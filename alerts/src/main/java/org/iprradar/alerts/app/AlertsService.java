@@ -15,12 +15,13 @@ import org.iprradar.alerts.store.AlertQueries;
 import org.iprradar.alerts.store.AlertsTopology;
 import org.iprradar.common.kafka.KafkaSettings;
 import org.iprradar.common.kafka.StreamsApp;
+import org.iprradar.web.ops.StreamsComponent;
 
 /**
  * Runs the alerts topology for as long as the application runs, and answers queries on its store.
  */
 @Singleton
-public final class AlertsService implements AutoCloseable {
+public final class AlertsService implements AutoCloseable, StreamsComponent {
 
   private final StreamsApp app;
   private final AlertQueries queries;
@@ -57,6 +58,7 @@ public final class AlertsService implements AutoCloseable {
     return queries;
   }
 
+  @Override
   public StreamsApp streamsApp() {
     return app;
   }

@@ -1,5 +1,7 @@
 package org.iprradar.ingest.publish;
 
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -14,6 +16,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.iprradar.common.kafka.KafkaSettings;
 import org.iprradar.common.kafka.TopicProvisioner;
 import org.iprradar.common.kafka.Topics;
+import org.iprradar.common.metrics.PipelineMetrics;
 import org.iprradar.common.model.Listing;
 
 /**
@@ -24,8 +27,12 @@ import org.iprradar.common.model.Listing;
 @Singleton
 public final class ListingPublisher implements AutoCloseable {
 
+  /** The producer's client id and the application tag of its meters. */
+  public static final String APPLICATION = "ipr-radar-ingest";
+
   private final KafkaSettings kafka;
   private final Producer<String, Listing> producer;
+  private final KafkaClientMetrics metrics;
 
   ListingPublisher(
       @Value("${kafka.bootstrap-servers}") String bootstrapServers,
@@ -34,9 +41,12 @@ public final class ListingPublisher implements AutoCloseable {
     this.kafka = new KafkaSettings(bootstrapServers, partitions, replicationFactor, null);
     this.producer =
         new KafkaProducer<>(
-            kafka.durableProducerConfig("ipr-radar-ingest"),
+            kafka.durableProducerConfig(APPLICATION),
             Topics.LISTINGS.keySerde().serializer(),
             Topics.LISTINGS.valueSerde().serializer());
+    // Send rates, errors, retries and request latency: Kafka's own producer metrics.
+    this.metrics = new KafkaClientMetrics(producer, List.of(Tag.of("application", APPLICATION)));
+    metrics.bindTo(PipelineMetrics.registry());
   }
 
   @EventListener
@@ -56,6 +66,7 @@ public final class ListingPublisher implements AutoCloseable {
             new ProducerRecord<>(Topics.LISTINGS.name(), listing.key(), listing),
             (metadata, error) -> {
               if (error == null) {
+                PipelineMetrics.recordsOut(APPLICATION, Topics.LISTINGS.name(), 1);
                 ack.complete(null);
               } else {
                 ack.completeExceptionally(error);
@@ -72,6 +83,7 @@ public final class ListingPublisher implements AutoCloseable {
   @PreDestroy
   @Override
   public void close() {
+    metrics.close();
     producer.close(Duration.ofSeconds(10));
   }
 }
