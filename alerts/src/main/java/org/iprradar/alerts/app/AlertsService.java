@@ -8,6 +8,8 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
+import org.iprradar.alerts.delivery.DeliveryWorker;
 import org.iprradar.alerts.route.Router;
 import org.iprradar.alerts.route.RoutingTableLoader;
 import org.iprradar.alerts.store.AlertFolder;
@@ -61,6 +63,12 @@ public final class AlertsService implements AutoCloseable, StreamsComponent {
   @Override
   public StreamsApp streamsApp() {
     return app;
+  }
+
+  /** The topology's group and the webhook worker's, both run by the alerts app. */
+  @Override
+  public List<String> consumerGroups() {
+    return List.of(AlertsTopology.APPLICATION_ID, DeliveryWorker.GROUP_ID);
   }
 
   @PreDestroy

@@ -1,20 +1,17 @@
 package org.iprradar.web.ops;
 
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.management.health.indicator.HealthResult;
 import io.micronaut.management.health.indicator.annotation.Readiness;
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.reactivestreams.Publisher;
 
@@ -24,22 +21,16 @@ import org.reactivestreams.Publisher;
  */
 @Singleton
 @Readiness
-@Requires(property = "kafka.bootstrap-servers")
-final class KafkaHealthIndicator implements HealthIndicator, AutoCloseable {
+@Requires(beans = OpsAdmin.class)
+final class KafkaHealthIndicator implements HealthIndicator {
 
   static final String NAME = "kafka";
-  private static final int TIMEOUT_MS = 3_000;
+  private static final int TIMEOUT_MS = OpsAdmin.TIMEOUT_MS;
 
   private final Admin admin;
 
-  KafkaHealthIndicator(@Value("${kafka.bootstrap-servers}") String bootstrapServers) {
-    this.admin =
-        Admin.create(
-            Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.CLIENT_ID_CONFIG, "ipr-radar-health",
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS));
+  KafkaHealthIndicator(OpsAdmin admin) {
+    this.admin = admin.admin();
   }
 
   @Override
@@ -64,11 +55,5 @@ final class KafkaHealthIndicator implements HealthIndicator, AutoCloseable {
 
   private static HealthResult down(String error) {
     return HealthResult.builder(NAME, HealthStatus.DOWN).details(Map.of("error", error)).build();
-  }
-
-  @PreDestroy
-  @Override
-  public void close() {
-    admin.close();
   }
 }

@@ -1,6 +1,7 @@
 package org.iprradar.web.ops;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -33,6 +34,8 @@ final class OpsController {
   @Get("/summary")
   OpsSummary summary() {
     return OpsSummaryBuilder.build(
-        registry, components.stream().map(StreamsComponent::streamsApp).toList(), clock.instant());
+        List.of(registry, Metrics.globalRegistry),
+        components.stream().map(StreamsComponent::streamsApp).toList(),
+        clock.instant());
   }
 }

@@ -1,5 +1,6 @@
 package org.iprradar.web.ops;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,8 @@ import java.util.Map;
  * @param streams each Streams application's state
  * @param lag records behind the end of each partition, per consumer client
  */
+// Micronaut leaves empty values out by default; the page expects every list, empty or not.
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record OpsSummary(
     Instant at,
     boolean ready,

@@ -20,15 +20,17 @@ import org.iprradar.common.metrics.PipelineMetrics;
 /** Reads the operator page's figures from a meter registry. */
 final class OpsSummaryBuilder {
 
-  /** Kafka's consumer metric of records behind the partition's end, as Micrometer names it. */
-  static final String RECORDS_LAG = "kafka.consumer.fetch.manager.records.lag";
-
   /** How many of the slowest rules the page lists. */
   static final int SLOWEST = 10;
 
   private OpsSummaryBuilder() {}
 
-  static OpsSummary build(MeterRegistry registry, List<StreamsApp> apps, Instant at) {
+  /**
+   * @param registries where to look: the app's registry (HTTP, lag, alert gauges) and the global
+   *     one (the pipeline's meters); Micrometer registers a global meter straight into the
+   *     exporting registries, so the app's composite does not list it
+   */
+  static OpsSummary build(List<MeterRegistry> registries, List<StreamsApp> apps, Instant at) {
     boolean ready = true;
     var streams = new TreeMap<String, String>();
     for (StreamsApp app : apps) {
@@ -41,30 +43,30 @@ final class OpsSummaryBuilder {
         at,
         ready,
         streams,
-        counters(registry, PipelineMetrics.RECORDS_IN),
-        counters(registry, PipelineMetrics.RECORDS_OUT),
-        counters(registry, PipelineMetrics.DEAD_LETTERS),
-        lag(registry),
-        latency(registry),
-        slowestRules(registry),
-        counters(registry, PipelineMetrics.LEADS),
-        gauges(registry, PipelineMetrics.ALERTS),
-        counters(registry, PipelineMetrics.WEBHOOK_DELIVERIES),
-        http(registry));
+        counters(registries, PipelineMetrics.RECORDS_IN),
+        counters(registries, PipelineMetrics.RECORDS_OUT),
+        counters(registries, PipelineMetrics.DEAD_LETTERS),
+        lag(registries),
+        latency(registries),
+        slowestRules(registries),
+        counters(registries, PipelineMetrics.LEADS),
+        gauges(registries, PipelineMetrics.ALERTS),
+        counters(registries, PipelineMetrics.WEBHOOK_DELIVERIES),
+        http(registries));
   }
 
-  private static List<Series> counters(MeterRegistry registry, String name) {
+  private static List<Series> counters(List<MeterRegistry> registries, String name) {
     var out = new ArrayList<Series>();
-    for (Counter c : registry.find(name).counters()) {
+    for (Counter c : find(registries, name, Counter.class)) {
       out.add(new Series(tags(c), c.count()));
     }
     out.sort(BY_TAGS);
     return out;
   }
 
-  private static List<Series> gauges(MeterRegistry registry, String name) {
+  private static List<Series> gauges(List<MeterRegistry> registries, String name) {
     var out = new ArrayList<Series>();
-    for (Gauge g : registry.find(name).gauges()) {
+    for (Gauge g : find(registries, name, Gauge.class)) {
       if (g.value() > 0) {
         out.add(new Series(tags(g), g.value()));
       }
@@ -73,40 +75,32 @@ final class OpsSummaryBuilder {
     return out;
   }
 
-  /** Lag per partition, for every consumer that reports it; NaN (not assigned yet) left out. */
-  private static List<Series> lag(MeterRegistry registry) {
+  /** Lag per partition of every consumer group of the app, as {@link ConsumerLag} measures it. */
+  private static List<Series> lag(List<MeterRegistry> registries) {
     var out = new ArrayList<Series>();
-    for (Gauge g : registry.find(RECORDS_LAG).gauges()) {
-      var tags = tags(g);
-      if (tags.containsKey("partition") && !Double.isNaN(g.value())) {
-        var kept = new LinkedHashMap<String, String>();
-        for (String key : List.of("application", "client.id", "topic", "partition")) {
-          if (tags.containsKey(key)) {
-            kept.put(key, tags.get(key));
-          }
-        }
-        out.add(new Series(kept, g.value()));
-      }
+    for (Gauge g : find(registries, ConsumerLag.NAME, Gauge.class)) {
+      out.add(new Series(tags(g), g.value()));
     }
     out.sort(BY_TAGS);
     return out;
   }
 
-  private static Latency latency(MeterRegistry registry) {
-    Timer t = registry.find(PipelineMetrics.ASSESSMENT_LATENCY).timer();
-    if (t == null) {
+  private static Latency latency(List<MeterRegistry> registries) {
+    var timers = find(registries, PipelineMetrics.ASSESSMENT_LATENCY, Timer.class);
+    if (timers.isEmpty()) {
       return new Latency(0, 0, 0);
     }
+    Timer t = timers.get(0);
     return new Latency(t.count(), t.mean(TimeUnit.MILLISECONDS), t.max(TimeUnit.MILLISECONDS));
   }
 
-  private static List<RuleTime> slowestRules(MeterRegistry registry) {
+  private static List<RuleTime> slowestRules(List<MeterRegistry> registries) {
     var hits = new TreeMap<String, Double>();
-    for (Counter c : registry.find(PipelineMetrics.RULE_HITS).counters()) {
+    for (Counter c : find(registries, PipelineMetrics.RULE_HITS, Counter.class)) {
       hits.put(c.getId().getTag("rule"), c.count());
     }
     var out = new ArrayList<RuleTime>();
-    for (Timer t : registry.find(PipelineMetrics.RULE_EVALUATION).timers()) {
+    for (Timer t : find(registries, PipelineMetrics.RULE_EVALUATION, Timer.class)) {
       String rule = t.getId().getTag("rule");
       out.add(
           new RuleTime(
@@ -121,9 +115,9 @@ final class OpsSummaryBuilder {
   }
 
   /** Requests per route and status, the operator page's own polls left out. */
-  private static List<Series> http(MeterRegistry registry) {
+  private static List<Series> http(List<MeterRegistry> registries) {
     var out = new ArrayList<Series>();
-    for (Timer t : registry.find("http.server.requests").timers()) {
+    for (Timer t : find(registries, "http.server.requests", Timer.class)) {
       var tags = new LinkedHashMap<String, String>();
       tags.put("method", t.getId().getTag("method"));
       tags.put("uri", t.getId().getTag("uri"));
@@ -132,6 +126,20 @@ final class OpsSummaryBuilder {
     }
     out.sort(BY_TAGS);
     return out;
+  }
+
+  /** The meters of that name and type in any of the registries, each id once. */
+  private static <M extends Meter> List<M> find(
+      List<MeterRegistry> registries, String name, Class<M> type) {
+    var found = new LinkedHashMap<Meter.Id, M>();
+    for (MeterRegistry registry : registries) {
+      for (Meter meter : registry.find(name).meters()) {
+        if (type.isInstance(meter)) {
+          found.putIfAbsent(meter.getId(), type.cast(meter));
+        }
+      }
+    }
+    return List.copyOf(found.values());
   }
 
   private static Map<String, String> tags(Meter meter) {

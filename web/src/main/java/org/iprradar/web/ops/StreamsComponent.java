@@ -1,5 +1,6 @@
 package org.iprradar.web.ops;
 
+import java.util.List;
 import org.iprradar.common.kafka.StreamsApp;
 
 /**
@@ -9,4 +10,9 @@ import org.iprradar.common.kafka.StreamsApp;
 public interface StreamsComponent {
 
   StreamsApp streamsApp();
+
+  /** The consumer groups whose lag this component answers for: its Streams application's. */
+  default List<String> consumerGroups() {
+    return List.of(streamsApp().applicationId());
+  }
 }
