@@ -17,7 +17,8 @@ public final class ReasonTag {
   /** The most distinct reasons one process reports. */
   public static final int LIMIT = 40;
 
-  private static final Pattern LEADING_WORDS = Pattern.compile("^[A-Za-z' ]+");
+  private static final Pattern FIRST_WORD = Pattern.compile("^[A-Za-z']+");
+  private static final Pattern NEXT_WORD = Pattern.compile("^[a-z']+");
   private static final int MAX_LENGTH = 48;
 
   private final Set<String> seen = ConcurrentHashMap.newKeySet();
@@ -27,14 +28,7 @@ public final class ReasonTag {
     if (reason == null) {
       return "unknown";
     }
-    var m = LEADING_WORDS.matcher(reason);
-    String words = m.find() ? m.group().strip().toLowerCase(Locale.ROOT) : "";
-    // A trailing word that a value follows is usually the value's name ("key is not the"): keep
-    // it, it tells the reasons apart; cut at a word boundary when too long.
-    if (words.length() > MAX_LENGTH) {
-      int space = words.lastIndexOf(' ', MAX_LENGTH);
-      words = words.substring(0, space > 0 ? space : MAX_LENGTH);
-    }
+    String words = leadingWords(reason.strip());
     if (words.isEmpty()) {
       return "unknown";
     }
@@ -48,5 +42,29 @@ public final class ReasonTag {
       }
     }
     return "other";
+  }
+
+  /**
+   * The words before the first value: the first word (which may be capitalised, like Jackson's
+   * messages), then lower-case words, up to the first token that is not one; of a token like {@code
+   * platform:sellerId} its leading letters are kept, since they name the value.
+   */
+  private static String leadingWords(String reason) {
+    var out = new StringBuilder();
+    String[] tokens = reason.split(" ");
+    for (int i = 0; i < tokens.length; i++) {
+      var m = (i == 0 ? FIRST_WORD : NEXT_WORD).matcher(tokens[i]);
+      if (!m.find() || out.length() + m.end() >= MAX_LENGTH) {
+        break;
+      }
+      if (out.length() > 0) {
+        out.append(' ');
+      }
+      out.append(m.group());
+      if (m.end() < tokens[i].length()) {
+        break;
+      }
+    }
+    return out.toString().toLowerCase(Locale.ROOT);
   }
 }
