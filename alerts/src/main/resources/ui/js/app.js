@@ -1,7 +1,8 @@
-// Routes #/ (inbox), #/alert/<id> and #/dashboard to their pages.
+// Routes #/ (inbox), #/alert/<id>, #/dashboard and #/ops to their pages.
 import { renderInbox } from './inbox.js';
 import { renderAlert } from './alert.js';
 import { renderDashboard } from './dashboard.js';
+import { renderOps } from './ops.js';
 
 const view = document.getElementById('view');
 const actorInput = document.getElementById('actor');
@@ -18,6 +19,8 @@ async function route() {
     await renderAlert(view, decodeURIComponent(path.slice('/alert/'.length)), actor);
   } else if (path === '/dashboard') {
     await renderDashboard(view, params);
+  } else if (path === '/ops') {
+    await renderOps(view);
   } else {
     await renderInbox(view, params);
   }
