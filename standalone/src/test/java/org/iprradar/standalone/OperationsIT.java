@@ -107,6 +107,8 @@ class OperationsIT {
             });
 
     String now = scrape();
+    // Kept beside the reports: what an operator's Prometheus reads from the embedded default.
+    Files.writeString(Path.of("target", "operations-it.prom"), now);
     assertTrue(sum(now, "ipr_assessment_latency_seconds_bucket{le=\"+Inf\"") >= 3, "histogram");
     assertTrue(
         sum(now, "http_server_requests_seconds_count{") >= 3
