@@ -138,7 +138,10 @@ class AnalystUiIT {
     Assumptions.assumeTrue(missing == null, () -> missing);
     try {
       browser.get(app.url() + "/");
+      // Once the inbox has rendered, or its late answer would replace the operator page.
+      wait.until(ExpectedConditions.attributeToBe(By.id("view"), "data-ready", "/"));
       browser.findElement(By.id("nav-ops")).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("ops")));
       // The demo's listings have been read by detect; the page shows the meter's total.
       wait.until(
           d -> {
