@@ -156,7 +156,8 @@ class AnalystUiIT {
           });
       wait.until(d -> d.findElement(By.cssSelector("#ops-ready b")).getText().equals("就绪"));
       assertFalse(browser.findElements(By.cssSelector("#ops-rules tbody tr")).isEmpty());
-      assertFalse(browser.findElements(By.cssSelector("#ops-lag-table tbody tr")).isEmpty());
+      // Lag is measured every 15 seconds; the page polls every 5.
+      wait.until(d -> !d.findElements(By.cssSelector("#ops-lag-table tbody tr")).isEmpty());
     } catch (Exception | AssertionError e) {
       keepEvidence();
       throw e;

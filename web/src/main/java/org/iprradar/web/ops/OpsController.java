@@ -1,7 +1,6 @@
 package org.iprradar.web.ops;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -19,22 +18,24 @@ import java.util.List;
  */
 @Controller("/api/v1/ops")
 @ExecuteOn(TaskExecutors.BLOCKING)
-@Requires(beans = MeterRegistry.class)
+@Requires(beans = CompositeMeterRegistry.class)
 final class OpsController {
 
-  private final MeterRegistry registry;
+  private final CompositeMeterRegistry registry;
   private final List<StreamsComponent> components;
   private final Clock clock = Clock.systemUTC();
 
-  OpsController(MeterRegistry registry, List<StreamsComponent> components) {
+  OpsController(CompositeMeterRegistry registry, List<StreamsComponent> components) {
     this.registry = registry;
     this.components = components;
   }
 
   @Get("/summary")
   OpsSummary summary() {
+    // The exporting registries themselves (Prometheus): what /prometheus scrapes, including the
+    // pipeline's global meters, which Micrometer registers straight into them.
     return OpsSummaryBuilder.build(
-        List.of(registry, Metrics.globalRegistry),
+        List.copyOf(registry.getRegistries()),
         components.stream().map(StreamsComponent::streamsApp).toList(),
         clock.instant());
   }

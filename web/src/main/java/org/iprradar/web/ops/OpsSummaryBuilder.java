@@ -26,9 +26,8 @@ final class OpsSummaryBuilder {
   private OpsSummaryBuilder() {}
 
   /**
-   * @param registries where to look: the app's registry (HTTP, lag, alert gauges) and the global
-   *     one (the pipeline's meters); Micrometer registers a global meter straight into the
-   *     exporting registries, so the app's composite does not list it
+   * @param registries the app's exporting registries, which hold every meter of the app: its own
+   *     (HTTP, lag, alert gauges) and the pipeline's global ones
    */
   static OpsSummary build(List<MeterRegistry> registries, List<StreamsApp> apps, Instant at) {
     boolean ready = true;
