@@ -1,8 +1,9 @@
-// Routes #/ (inbox), #/alert/<id> and #/dashboard to their pages.
+// Routes #/ (inbox), #/alert/<id>, #/dashboard and #/ops to their pages.
 import { renderInbox } from './inbox.js';
 import { renderAlert } from './alert.js';
 import { renderDashboard } from './dashboard.js';
 import { renderOperator } from './operator.js';
+import { renderOps } from './ops.js';
 
 const view = document.getElementById('view');
 const actorInput = document.getElementById('actor');
@@ -21,6 +22,8 @@ async function route() {
     await renderOperator(view, path, actor);
   } else if (path === '/dashboard') {
     await renderDashboard(view, params);
+  } else if (path === '/ops') {
+    await renderOps(view);
   } else {
     await renderInbox(view, params);
   }

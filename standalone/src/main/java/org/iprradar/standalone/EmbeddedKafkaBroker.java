@@ -39,6 +39,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   private final KafkaRaftServer server;
   private final String bootstrapServers;
   private final Path logDir;
+  private volatile boolean running;
 
   private EmbeddedKafkaBroker(KafkaRaftServer server, String bootstrapServers, Path logDir) {
     this.server = server;
@@ -74,6 +75,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     String bootstrap = "localhost:" + brokerPort;
     var broker = new EmbeddedKafkaBroker(server, bootstrap, logDir);
     broker.awaitReady();
+    broker.running = true;
     LOG.info(
         "Embedded Kafka broker ready at {} with data in {}", bootstrap, logDir.toAbsolutePath());
     return broker;
@@ -85,6 +87,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
   public Path logDir() {
     return logDir;
+  }
+
+  /** True from when the broker answered until it is closed. */
+  public boolean isRunning() {
+    return running;
   }
 
   private static Map<String, Object> brokerConfig(
@@ -170,6 +177,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
   @Override
   public void close() {
+    running = false;
     server.shutdown();
     server.awaitShutdown();
   }

@@ -59,7 +59,12 @@ public final class Standalone implements AutoCloseable {
       resolved.put("ipr.kafka.replication-factor", 1);
     }
     try {
-      ApplicationContext context = builder(resolved, args).build();
+      var builder = builder(resolved, args);
+      if (broker != null) {
+        // A bean, so that the health check reports it beside the services that use it.
+        builder.singletons(broker);
+      }
+      ApplicationContext context = builder.build();
       context.start();
       context.findBean(EmbeddedApplication.class).ifPresent(EmbeddedApplication::start);
       return new Standalone(broker, context);

@@ -133,6 +133,60 @@ class AnalystUiIT {
     }
   }
 
+  @Test
+  void shouldShowThePipelineOnTheOperatorPageWithTheFiguresOfTheMetrics() throws Exception {
+    Assumptions.assumeTrue(missing == null, () -> missing);
+    try {
+      browser.get(app.url() + "/");
+      // Once the inbox has rendered, or its late answer would replace the operator page.
+      wait.until(ExpectedConditions.attributeToBe(By.id("view"), "data-ready", "/"));
+      browser.findElement(By.id("nav-ops")).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("ops")));
+      // The demo's listings have been read by detect; the page shows the meter's total.
+      wait.until(
+          d -> {
+            double api;
+            try {
+              api = detectListingsRead();
+            } catch (Exception e) {
+              return false;
+            }
+            var shown = detectListingsShown();
+            return api > 0 && shown != null && Double.parseDouble(shown) == api;
+          });
+      wait.until(d -> d.findElement(By.cssSelector("#ops-ready b")).getText().equals("就绪"));
+      assertFalse(browser.findElements(By.cssSelector("#ops-rules tbody tr")).isEmpty());
+      // Lag is measured every 15 seconds; the page polls every 5.
+      wait.until(d -> !d.findElements(By.cssSelector("#ops-lag-table tbody tr")).isEmpty());
+    } catch (Exception | AssertionError e) {
+      keepEvidence();
+      throw e;
+    }
+  }
+
+  private static double detectListingsRead() throws Exception {
+    for (var s : ApiClient.json(API.get("/api/v1/ops/summary")).get("recordsIn")) {
+      if (s.get("tags").get("application").asText().equals("ipr-radar-detect")
+          && s.get("tags").get("topic").asText().equals("listings")) {
+        return s.get("value").asDouble();
+      }
+    }
+    return 0;
+  }
+
+  /** The total the page shows for detect's listings, digits only, or null before it shows it. */
+  private static String detectListingsShown() {
+    for (var row : browser.findElements(By.cssSelector("#ops-records-in tbody tr"))) {
+      var cells = row.findElements(By.tagName("td"));
+      if (cells.size() >= 3
+          && cells.get(0).getText().equals("ipr-radar-detect")
+          && cells.get(1).getText().equals("listings")) {
+        return cells.get(2).getText().replaceAll("[^0-9.]", "");
+      }
+    }
+    return null;
+  }
+
   /** The page as the browser last showed it, beside the test reports, to see why it failed. */
   private static void keepEvidence() {
     try {

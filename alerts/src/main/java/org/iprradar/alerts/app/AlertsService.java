@@ -7,8 +7,10 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.iprradar.alerts.delivery.DeliveryWorker;
 import org.iprradar.alerts.route.RoutingBook;
 import org.iprradar.alerts.store.AlertFolder;
 import org.iprradar.alerts.store.AlertQueries;
@@ -17,12 +19,13 @@ import org.iprradar.common.kafka.KafkaSettings;
 import org.iprradar.common.kafka.StreamsApp;
 import org.iprradar.common.kafka.TopicProvisioner;
 import org.iprradar.common.kafka.Topics;
+import org.iprradar.web.ops.StreamsComponent;
 
 /**
  * Runs the alerts topology for as long as the application runs, and answers queries on its store.
  */
 @Singleton
-public final class AlertsService implements AutoCloseable {
+public final class AlertsService implements AutoCloseable, StreamsComponent {
 
   private final KafkaSettings kafka;
   private final StreamsApp app;
@@ -63,8 +66,15 @@ public final class AlertsService implements AutoCloseable {
     return queries;
   }
 
+  @Override
   public StreamsApp streamsApp() {
     return app;
+  }
+
+  /** The topology's group and the webhook worker's, both run by the alerts app. */
+  @Override
+  public List<String> consumerGroups() {
+    return List.of(AlertsTopology.APPLICATION_ID, DeliveryWorker.GROUP_ID);
   }
 
   @PreDestroy

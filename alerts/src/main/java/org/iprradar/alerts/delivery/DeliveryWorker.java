@@ -17,10 +17,13 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.iprradar.common.json.Json;
 import org.iprradar.common.kafka.DeadLetters;
 import org.iprradar.common.kafka.Topics;
+import org.iprradar.common.metrics.LogKeys;
+import org.iprradar.common.metrics.PipelineMetrics;
 import org.iprradar.common.model.Alert;
 import org.iprradar.common.model.DeliveryOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Reads alert versions from {@code alert-deliveries} and sends each to its bureau and co-recipients
@@ -97,7 +100,14 @@ public final class DeliveryWorker implements Runnable, AutoCloseable {
   void pollOnce(Duration timeout) throws InterruptedException {
     var records = consumer.poll(timeout);
     for (var record : records) {
-      deliver(record);
+      PipelineMetrics.recordIn(GROUP_ID, record.topic());
+      // The record key is the alert id: in every log line about this delivery.
+      MDC.put(LogKeys.ALERT_ID, record.key());
+      try {
+        deliver(record);
+      } finally {
+        MDC.remove(LogKeys.ALERT_ID);
+      }
     }
     if (!records.isEmpty()) {
       consumer.commitSync();
@@ -129,6 +139,7 @@ public final class DeliveryWorker implements Runnable, AutoCloseable {
       DeliveryOutcome outcome =
           sender.send(endpoint.get(), alert.id(), record.value(), this::recordRetry);
       recordFinal(outcome);
+      PipelineMetrics.webhookDelivery(outcome.delivered() ? "delivered" : "failed");
       if (!outcome.delivered()) {
         failures.add(
             "webhook to "
@@ -147,6 +158,7 @@ public final class DeliveryWorker implements Runnable, AutoCloseable {
 
   /** A retry is news, not a commitment: not waited for, and a lost one is replaced by the next. */
   private void recordRetry(DeliveryOutcome outcome) {
+    PipelineMetrics.webhookDelivery("retried");
     producer.send(
         outcomeRecord(outcome),
         (metadata, error) -> {

@@ -8,9 +8,12 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.iprradar.alerts.triage.Triage;
 import org.iprradar.common.kafka.DeadLetters;
 import org.iprradar.common.kafka.Topics;
+import org.iprradar.common.metrics.LogKeys;
+import org.iprradar.common.metrics.PipelineMetrics;
 import org.iprradar.common.model.Alert;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Folds leads, analysts' actions and webhook outcomes, in the order they arrive, into the alert
@@ -47,6 +50,17 @@ final class EventFolder implements FixedKeyProcessor<String, AlertEvent, Folded>
             : event.action() != null
                 ? Topics.TRIAGE_ACTIONS.name()
                 : Topics.ALERT_DELIVERY_OUTCOMES.name();
+    PipelineMetrics.recordIn(AlertsTopology.APPLICATION_ID, topic);
+    MDC.put(LogKeys.ALERT_ID, key);
+    try {
+      process(record, event, key, topic);
+    } finally {
+      MDC.remove(LogKeys.ALERT_ID);
+    }
+  }
+
+  private void process(
+      FixedKeyRecord<String, AlertEvent> record, AlertEvent event, String key, String topic) {
     try {
       Alert current = ValueAndTimestamp.getValueOrNull(store.get(key));
       if (event.delivery() != null) {
@@ -61,6 +75,10 @@ final class EventFolder implements FixedKeyProcessor<String, AlertEvent, Folded>
       }
       Alert next = fold(key, event, current);
       store.put(key, ValueAndTimestamp.make(next, record.timestamp()));
+      if (event.lead() != null) {
+        PipelineMetrics.lead(next.bureau().id());
+      }
+      PipelineMetrics.recordsOut(AlertsTopology.APPLICATION_ID, Topics.ALERT_DELIVERIES.name(), 1);
       context.forward(record.withValue(new Folded(next, null)));
     } catch (RuntimeException e) {
       LOG.warn("Dead-lettering {} record with key {}: {}", topic, key, e.getMessage());

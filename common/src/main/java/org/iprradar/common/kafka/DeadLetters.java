@@ -9,6 +9,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.iprradar.common.metrics.PipelineMetrics;
 
 /** The header names a dead letter carries, so that an operator knows where it came from and why. */
 public final class DeadLetters {
@@ -33,9 +34,13 @@ public final class DeadLetters {
 
   private DeadLetters() {}
 
-  /** Adds the three headers to {@code headers} and returns them. */
+  /**
+   * Adds the three headers to {@code headers} and returns them. Every dead letter is described
+   * once, here, so this is also where it is counted ({@code ipr_dead_letters_total}).
+   */
   public static Headers describe(
       Headers headers, String sourceTopic, String application, String reason) {
+    PipelineMetrics.deadLetter(application, sourceTopic, reason);
     headers.add(SOURCE_TOPIC, sourceTopic.getBytes(StandardCharsets.UTF_8));
     headers.add(APPLICATION, application.getBytes(StandardCharsets.UTF_8));
     headers.add(REASON, reason.getBytes(StandardCharsets.UTF_8));

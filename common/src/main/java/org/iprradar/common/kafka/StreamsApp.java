@@ -1,13 +1,17 @@
 package org.iprradar.common.kafka;
 
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.iprradar.common.metrics.PipelineMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,11 +27,18 @@ public final class StreamsApp implements AutoCloseable {
   private final String applicationId;
   private final KafkaStreams streams;
   private final KafkaSettings kafka;
+  private final StreamsReadiness readiness;
+  private final KafkaStreamsMetrics metrics;
 
-  private StreamsApp(String applicationId, KafkaStreams streams, KafkaSettings kafka) {
+  private StreamsApp(
+      String applicationId, KafkaStreams streams, KafkaSettings kafka, StreamsReadiness readiness) {
     this.applicationId = applicationId;
     this.streams = streams;
     this.kafka = kafka;
+    this.readiness = readiness;
+    // Lag per partition (records-lag of the embedded consumers), commit and process rates, the
+    // producers' errors: Kafka's own metrics, as Micrometer meters.
+    this.metrics = new KafkaStreamsMetrics(streams, List.of(Tag.of("application", applicationId)));
   }
 
   /**
@@ -62,15 +73,21 @@ public final class StreamsApp implements AutoCloseable {
           LOG.error("Stream thread of {} failed; replacing it", applicationId, e);
           return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
+    var readiness = new StreamsReadiness();
     streams.setStateListener(
-        (now, before) -> LOG.info("{} went from {} to {}", applicationId, before, now));
-    return new StreamsApp(applicationId, streams, kafka);
+        (now, before) -> {
+          LOG.info("{} went from {} to {}", applicationId, before, now);
+          readiness.onChange(now, before);
+        });
+    streams.setGlobalStateRestoreListener(readiness);
+    return new StreamsApp(applicationId, streams, kafka, readiness);
   }
 
   /** Creates the pipeline's topics that are missing, then starts processing. */
   public void start() {
     TopicProvisioner.ensure(kafka, Topics.ALL);
     LOG.info("Starting {}", applicationId);
+    metrics.bindTo(PipelineMetrics.registry());
     streams.start();
   }
 
@@ -86,12 +103,18 @@ public final class StreamsApp implements AutoCloseable {
     return streams.state() == KafkaStreams.State.RUNNING;
   }
 
+  /** RUNNING with every store restored; what the readiness check reports. */
+  public StreamsReadiness readiness() {
+    return readiness;
+  }
+
   /**
    * Stops processing and leaves the consumer group, so that a restarted or surviving instance takes
    * the partitions over at once instead of after the session timeout.
    */
   @Override
   public void close() {
+    metrics.close();
     streams.close(
         CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
             .withTimeout(Duration.ofSeconds(30)));

@@ -22,6 +22,7 @@ import org.iprradar.detect.rules.RuleFeed;
 import org.iprradar.detect.score.ScoringBook;
 import org.iprradar.detect.topology.DetectTopology;
 import org.iprradar.detect.topology.GlobalDeadLetters;
+import org.iprradar.web.ops.StreamsComponent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * restart no listing is scored with half the rule book or the wrong weights.
  */
 @Singleton
-public final class DetectService implements AutoCloseable {
+public final class DetectService implements AutoCloseable, StreamsComponent {
 
   private static final Logger LOG = LoggerFactory.getLogger(DetectService.class);
 
@@ -110,6 +111,7 @@ public final class DetectService implements AutoCloseable {
     }
   }
 
+  @Override
   public StreamsApp streamsApp() {
     return app;
   }

@@ -14,12 +14,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.iprradar.common.json.Json;
 import org.iprradar.common.kafka.Topics;
+import org.iprradar.common.metrics.LogKeys;
 import org.iprradar.common.model.Brand;
 import org.iprradar.common.model.Rule;
 import org.iprradar.common.model.ScoringOverride;
 import org.iprradar.detect.score.ScoringBook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Applies records of the {@code rules} and {@code brands} topics to a {@link RuleBook}, and of the
@@ -64,19 +66,32 @@ final class FeedApplier {
     var rejections = new ArrayList<Rejection>();
     for (ConsumerRecord<byte[], byte[]> record : records) {
       counts.records++;
-      String reason;
-      try {
-        reason = applyOne(record, counts);
-      } catch (RuntimeException e) {
-        // An unexpected failure (say, of the brand compiler) refuses this record only.
-        LOG.error(
-            "Rule feed failed on {}:{}@{}", record.topic(), record.partition(), record.offset(), e);
-        reason = "cannot apply: " + e;
+      String ruleId = Topics.RULES.name().equals(record.topic()) ? key(record) : null;
+      if (ruleId != null) {
+        MDC.put(LogKeys.RULE_ID, ruleId);
       }
-      if (reason != null) {
-        var rejection = new Rejection(record, reason);
-        LOG.warn("Rule feed rejected the record at {}: {}", rejection.where(), rejection.reason());
-        rejections.add(rejection);
+      try {
+        String reason;
+        try {
+          reason = applyOne(record, counts);
+        } catch (RuntimeException e) {
+          // An unexpected failure (say, of the brand compiler) refuses this record only.
+          LOG.error(
+              "Rule feed failed on {}:{}@{}",
+              record.topic(),
+              record.partition(),
+              record.offset(),
+              e);
+          reason = "cannot apply: " + e;
+        }
+        if (reason != null) {
+          var rejection = new Rejection(record, reason);
+          LOG.warn(
+              "Rule feed rejected the record at {}: {}", rejection.where(), rejection.reason());
+          rejections.add(rejection);
+        }
+      } finally {
+        MDC.remove(LogKeys.RULE_ID);
       }
     }
     long published = counts.changes() > 0 ? book.publish().version() : 0;

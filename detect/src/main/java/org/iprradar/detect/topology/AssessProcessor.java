@@ -1,6 +1,7 @@
 package org.iprradar.detect.topology;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
@@ -10,6 +11,8 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.iprradar.common.json.JsonSerde;
 import org.iprradar.common.kafka.DeadLetters;
 import org.iprradar.common.kafka.Topics;
+import org.iprradar.common.metrics.LogKeys;
+import org.iprradar.common.metrics.PipelineMetrics;
 import org.iprradar.common.model.Complaint;
 import org.iprradar.common.model.ConfigVersions;
 import org.iprradar.common.model.Listing;
@@ -20,6 +23,7 @@ import org.iprradar.detect.score.ScorerSet;
 import org.iprradar.detect.score.SellerContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Reads a listing, looks up its seller's record, the seller's network and the complaints about the
@@ -70,6 +74,17 @@ final class AssessProcessor implements FixedKeyProcessor<String, byte[], Outcome
 
   @Override
   public void process(FixedKeyRecord<String, byte[]> record) {
+    PipelineMetrics.recordIn(DetectTopology.APPLICATION_ID, Topics.LISTINGS.name());
+    // The record key is the listing key (platform:listingId): in every log line of this listing.
+    MDC.put(LogKeys.LISTING_KEY, record.key());
+    try {
+      assess(record);
+    } finally {
+      MDC.remove(LogKeys.LISTING_KEY);
+    }
+  }
+
+  private void assess(FixedKeyRecord<String, byte[]> record) {
     Listing listing;
     try {
       listing = LISTING.read(record.value());
@@ -84,8 +99,14 @@ final class AssessProcessor implements FixedKeyProcessor<String, byte[], Outcome
       match
           .errors()
           .forEach(
-              (ruleId, error) ->
-                  LOG.warn("Rule {} failed on listing {}: {}", ruleId, listing.key(), error));
+              (ruleId, error) -> {
+                MDC.put(LogKeys.RULE_ID, ruleId);
+                try {
+                  LOG.warn("Rule {} failed on listing {}: {}", ruleId, listing.key(), error);
+                } finally {
+                  MDC.remove(LogKeys.RULE_ID);
+                }
+              });
       SellerRecord seller = sellers.get(SellerRecord.key(listing.platform(), listing.sellerId()));
       Instant now = clock.instant();
       // Complaints are counted back from when the listing was seen, so a re-crawl of an old
@@ -103,6 +124,12 @@ final class AssessProcessor implements FixedKeyProcessor<String, byte[], Outcome
               .assess(listing, match, set.brands(), sellerContext, now)
               .withVersions(versions);
       recent.record(listing, sellerContext, match.hits().stream().map(h -> h.rule().id()).toList());
+      // From when the partner saw the listing, else from when ingest accepted it.
+      Instant observed =
+          listing.observedAt() != null
+              ? listing.observedAt()
+              : Instant.ofEpochMilli(record.timestamp());
+      PipelineMetrics.assessmentLatency(Duration.between(observed, now));
       context.forward(record.withValue(new Outcome.Assessed(assessment)));
     } catch (RuntimeException e) {
       LOG.error("Cannot assess listing {}", listing.key(), e);

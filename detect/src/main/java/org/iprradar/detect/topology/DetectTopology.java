@@ -14,6 +14,7 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 import org.iprradar.common.kafka.DeadLetters;
 import org.iprradar.common.kafka.Topics;
+import org.iprradar.common.metrics.PipelineMetrics;
 import org.iprradar.common.model.Assessment;
 import org.iprradar.common.model.Lead;
 import org.iprradar.detect.operator.RecentListings;
@@ -163,6 +164,7 @@ public final class DetectTopology {
               return KeyValue.pair(a.listingKey(), a);
             },
             Named.as("key-by-listing"));
+    assessments = counted(assessments, Topics.ASSESSMENTS.name(), "count-assessments");
     assessments.to(
         Topics.ASSESSMENTS.name(),
         Produced.with(Topics.ASSESSMENTS.keySerde(), Topics.ASSESSMENTS.valueSerde())
@@ -175,9 +177,18 @@ public final class DetectTopology {
               return KeyValue.pair(lead.key(), lead);
             },
             Named.as("key-by-seller-and-type"))
+        .peek(
+            (key, lead) -> PipelineMetrics.recordsOut(APPLICATION_ID, Topics.LEADS.name(), 1),
+            Named.as("count-leads"))
         .to(
             Topics.LEADS.name(),
             Produced.with(Topics.LEADS.keySerde(), Topics.LEADS.valueSerde())
                 .withName("leads-out"));
+  }
+
+  private static <V> KStream<String, V> counted(
+      KStream<String, V> stream, String topic, String name) {
+    return stream.peek(
+        (key, value) -> PipelineMetrics.recordsOut(APPLICATION_ID, topic, 1), Named.as(name));
   }
 }

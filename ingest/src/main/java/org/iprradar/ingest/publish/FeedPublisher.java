@@ -1,5 +1,7 @@
 package org.iprradar.ingest.publish;
 
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -8,6 +10,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.iprradar.common.metrics.PipelineMetrics;
 
 /**
  * Writes records to their topics with one durable producer (acks=all, idempotent). The future of a
@@ -20,7 +23,11 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  */
 public final class FeedPublisher implements AutoCloseable {
 
+  /** The producer's client id and the application tag of its meters. */
+  public static final String APPLICATION = "ipr-radar-ingest";
+
   private final Producer<String, byte[]> producer;
+  private final KafkaClientMetrics metrics;
   private final Semaphore inFlight;
   private final int maxInFlight;
 
@@ -30,6 +37,9 @@ public final class FeedPublisher implements AutoCloseable {
           "ipr.ingest.max-in-flight-records must be at least 1, was " + maxInFlight);
     }
     this.producer = producer;
+    // Send rates, errors, retries and request latency: Kafka's own producer metrics.
+    this.metrics = new KafkaClientMetrics(producer, List.of(Tag.of("application", APPLICATION)));
+    metrics.bindTo(PipelineMetrics.registry());
     this.maxInFlight = maxInFlight;
     this.inFlight = new Semaphore(maxInFlight);
   }
@@ -68,6 +78,7 @@ public final class FeedPublisher implements AutoCloseable {
             new ProducerRecord<>(out.topic(), null, out.key(), out.value(), headers),
             (metadata, error) -> {
               if (error == null) {
+                PipelineMetrics.recordsOut(APPLICATION, out.topic(), 1);
                 ack.complete(metadata);
               } else {
                 ack.completeExceptionally(error);
@@ -84,6 +95,7 @@ public final class FeedPublisher implements AutoCloseable {
 
   @Override
   public void close() {
+    metrics.close();
     producer.close(Duration.ofSeconds(10));
   }
 }

@@ -32,7 +32,7 @@ final class PublishFactory {
       @Named("ingest") KafkaSettings kafka,
       @Value("${ipr.ingest.max-in-flight-records:100000}") int maxInFlight,
       @Value("${ipr.ingest.max-block:10s}") java.time.Duration maxBlock) {
-    var config = kafka.durableProducerConfig("ipr-radar-ingest");
+    var config = kafka.durableProducerConfig(FeedPublisher.APPLICATION);
     // send() blocks while it has no metadata for the topic (the broker is away): answer 503 within
     // seconds rather than holding the partner's connection for the client default of a minute.
     config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) maxBlock.toMillis());

@@ -1,0 +1,68 @@
+package org.iprradar.alerts.app;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.iprradar.alerts.store.AlertFilter;
+import org.iprradar.alerts.store.StoreUnavailableException;
+import org.iprradar.common.metrics.PipelineMetrics;
+import org.iprradar.common.model.Alert;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code ipr_alerts} gauge: alerts in the local store per bureau and status, counted every 15
+ * seconds rather than at each scrape, so that scrapes never pay for a full store read. A bureau and
+ * status pair gets its gauge the first time an alert has it (bureaus come from the routing table,
+ * so the series are bounded); a pair that empties reads 0.
+ */
+@Singleton
+final class AlertGauges {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AlertGauges.class);
+
+  private final AlertsService alerts;
+  private final MeterRegistry registry;
+  private final Set<List<String>> registered = ConcurrentHashMap.newKeySet();
+  private volatile Map<List<String>, Long> counts = Map.of();
+
+  /**
+   * On the app's own registry, not the global one: the gauge reads this bean, which dies with it.
+   */
+  AlertGauges(AlertsService alerts, MeterRegistry registry) {
+    this.alerts = alerts;
+    this.registry = registry;
+  }
+
+  @Scheduled(initialDelay = "5s", fixedDelay = "15s")
+  void refresh() {
+    if (!alerts.streamsApp().readiness().ready()) {
+      return;
+    }
+    var next = new HashMap<List<String>, Long>();
+    try {
+      for (Alert alert : alerts.queries().list(AlertFilter.ALL, Integer.MAX_VALUE)) {
+        next.merge(List.of(alert.bureau().id(), alert.status().name()), 1L, Long::sum);
+      }
+    } catch (StoreUnavailableException e) {
+      LOG.debug("Alert gauges not refreshed: {}", e.getMessage());
+      return;
+    }
+    counts = Map.copyOf(next);
+    for (List<String> key : next.keySet()) {
+      if (registered.add(key)) {
+        Gauge.builder(PipelineMetrics.ALERTS, () -> counts.getOrDefault(key, 0L))
+            .description("alerts in the store")
+            .tag("bureau", key.get(0))
+            .tag("status", key.get(1))
+            .register(registry);
+      }
+    }
+  }
+}
