@@ -2,8 +2,8 @@ package org.iprradar.alerts.app;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.scheduling.annotation.Scheduled;
-import jakarta.inject.Singleton;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +22,10 @@ import org.slf4j.LoggerFactory;
  * status pair gets its gauge the first time an alert has it (bureaus come from the routing table,
  * so the series are bounded); a pair that empties reads 0.
  */
-@Singleton
+// Created with the context, not by the scheduler's first run: created lazily, it would build the
+// Streams services it needs again while a closing context has already destroyed them, and the new
+// instance would fail on the state folder the old one still locks.
+@Context
 final class AlertGauges {
 
   private static final Logger LOG = LoggerFactory.getLogger(AlertGauges.class);

@@ -114,9 +114,22 @@ public final class StreamsApp implements AutoCloseable {
    */
   @Override
   public void close() {
-    metrics.close();
-    streams.close(
-        CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
-            .withTimeout(Duration.ofSeconds(30)));
+    try {
+      metrics.close();
+    } finally {
+      // Closed whatever the meters did: an instance left open keeps its state folder locked, and
+      // the next start in that folder fails.
+      boolean closed =
+          streams.close(
+              CloseOptions.groupMembershipOperation(
+                      CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                  .withTimeout(Duration.ofSeconds(30)));
+      if (!closed) {
+        LOG.warn(
+            "Kafka Streams application {} did not stop within 30 s; its state folder may stay"
+                + " locked until it does",
+            applicationId);
+      }
+    }
   }
 }

@@ -2,9 +2,9 @@ package org.iprradar.web.ops;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
-import jakarta.inject.Singleton;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +30,10 @@ import org.slf4j.LoggerFactory;
  * <p>Under exactly-once a caught-up partition may read 1: the end offset counts the transaction's
  * commit marker, which no consumer ever commits past.
  */
-@Singleton
+// Created with the context, not by the scheduler's first run: created lazily, it would build the
+// Streams services it needs again while a closing context has already destroyed them, and the new
+// instance would fail on the state folder the old one still locks.
+@Context
 @Requires(beans = OpsAdmin.class)
 final class ConsumerLag {
 
