@@ -8,10 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,11 +31,7 @@ class AlertsApiIT {
 
   @BeforeAll
   static void start() throws Exception {
-    Map<String, Object> props = new HashMap<>();
-    props.put("micronaut.server.port", -1);
-    props.put("ipr.data-dir", dataDir.toString());
-    props.put("ipr.kafka.partitions", 2);
-    app = Standalone.start(props);
+    app = TestSystem.start(dataDir);
     // One after the other, so that their creation times are in this order.
     for (int i = 0; i < SELLERS.size(); i++) {
       var listing = API.postBagListing("api-" + i, SELLERS.get(i));

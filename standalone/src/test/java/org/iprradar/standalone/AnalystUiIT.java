@@ -3,18 +3,14 @@ package org.iprradar.standalone;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.File;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,13 +21,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -46,9 +37,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * where a missing browser fails it.
  */
 class AnalystUiIT {
-
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
   // Demo listings whose leads the test works on (standalone/src/main/resources/demo).
   private static final String KEYS = "xianyu:xy_demo_keys:PIRACY_COPYRIGHT";
@@ -67,45 +55,14 @@ class AnalystUiIT {
 
   @BeforeAll
   static void start() {
-    boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-    if (!present) {
-      String message =
-          "Chromium and chromedriver are needed at "
-              + CHROMIUM
-              + " and "
-              + CHROMEDRIVER
-              + " (apt-get install chromium chromium-driver)";
-      if ("true".equalsIgnoreCase(System.getenv("IPR_REQUIRE_BROWSER"))) {
-        fail(message + "; IPR_REQUIRE_BROWSER=true requires the browser test to run");
-      }
-      // Skipped in the test itself, so that the report counts it as skipped, with the reason.
-      missing = "Skipping the browser test: " + message;
+    missing = HeadlessChromium.missing();
+    if (missing != null) {
       return;
     }
-    Map<String, Object> props = new HashMap<>();
-    props.put("micronaut.server.port", -1);
-    props.put("ipr.data-dir", dataDir.toString());
-    props.put("ipr.kafka.partitions", 2);
-    app = Standalone.start(props);
+    app = TestSystem.start(dataDir);
     DemoLoader.load(app.context().getBean(ListingIngestor.class));
 
-    var options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    // The machine is offline: nothing may try to reach the network on its own.
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--window-size=1400,1000",
-        "--user-data-dir=" + profile.toAbsolutePath());
-    var service =
-        new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER.toString()));
-    browser = new ChromeDriver(service.build(), options);
+    browser = HeadlessChromium.start(profile);
     wait = new WebDriverWait(browser, ApiClient.PIPELINE, Duration.ofMillis(250));
   }
 
@@ -189,14 +146,7 @@ class AnalystUiIT {
 
   /** The page as the browser last showed it, beside the test reports, to see why it failed. */
   private static void keepEvidence() {
-    try {
-      Path dir = Files.createDirectories(Path.of("target", "failsafe-reports"));
-      byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-      Files.write(dir.resolve("AnalystUiIT-failure.png"), png);
-      Files.writeString(dir.resolve("AnalystUiIT-failure.html"), browser.getPageSource());
-    } catch (IOException | RuntimeException e) {
-      // The test's own failure is what matters; the evidence is a bonus.
-    }
+    HeadlessChromium.keepEvidence(browser, "AnalystUiIT");
   }
 
   private void triageAndCount() throws Exception {

@@ -5,33 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.iprradar.common.json.Json;
 import org.iprradar.common.kafka.DeadLetters;
 import org.iprradar.common.kafka.Topics;
 import org.iprradar.common.model.Complaint;
@@ -49,12 +30,11 @@ import org.junit.jupiter.api.io.TempDir;
 class ComplaintsIT {
 
   private static final Duration PIPELINE = Duration.ofSeconds(60);
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
   @TempDir Path dataDir;
 
   private Standalone app;
+  private final ApiClient api = new ApiClient(() -> app.url());
+  private final TopicClient topics = new TopicClient(() -> app.bootstrapServers());
 
   @AfterEach
   void stop() {
@@ -75,8 +55,8 @@ class ComplaintsIT {
 
     // Given garbage, then a rights holder's notice about listing cmp-1, which nobody has sent yet
     String receivedAt = Instant.now().minus(1, ChronoUnit.HOURS).toString();
-    send(Topics.COMPLAINTS.name(), "taobao:garbage", "{not a complaint");
-    send(
+    topics.send(Topics.COMPLAINTS.name(), "taobao:garbage", "{not a complaint");
+    topics.send(
         Topics.COMPLAINTS.name(),
         "taobao:n-1",
         "{\"platform\":\"taobao\",\"complaintId\":\"n-1\",\"source\":\"RIGHTS_HOLDER\","
@@ -91,17 +71,17 @@ class ComplaintsIT {
     postListing("cmp-2");
 
     // Then the complained-about listing carries the count and the points, the sibling none
-    JsonNode first = awaitAssessment("taobao:cmp-1");
+    JsonNode first = topics.awaitAssessment("taobao:cmp-1");
     assertEquals(1, first.get("complaints").get("listing30d").asInt(), first.toString());
     assertEquals(10.0, first.get("score").asDouble(), first.toString());
     assertTrue(first.toString().contains("\"COMPLAINTS\""), first.toString());
-    JsonNode second = awaitAssessment("taobao:cmp-2");
+    JsonNode second = topics.awaitAssessment("taobao:cmp-2");
     assertEquals(0, second.get("complaints").get("listing30d").asInt(), second.toString());
     assertEquals(0.0, second.get("score").asDouble(), second.toString());
 
     // And the garbage is a dead letter naming the complaints topic, partition and offset
     var letter =
-        awaitRecord(
+        topics.awaitRecord(
             Topics.DEAD_LETTERS.name(),
             r ->
                 Topics.COMPLAINTS
@@ -138,20 +118,6 @@ class ComplaintsIT {
     return false;
   }
 
-  private void send(String topic, String key, String value) throws Exception {
-    try (var producer =
-        new KafkaProducer<>(
-            Map.<String, Object>of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                app.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG,
-                "all"),
-            new StringSerializer(),
-            new StringSerializer())) {
-      producer.send(new ProducerRecord<>(topic, key, value)).get();
-    }
-  }
-
   private void postListing(String id) throws Exception {
     String body =
         String.format(
@@ -159,48 +125,7 @@ class ComplaintsIT {
                 + "\"price\":39,\"sellerId\":\"cmp_seller\",\"sellerRegion\":\"320602\","
                 + "\"category\":\"home\"}",
             id);
-    var request =
-        HttpRequest.newBuilder(URI.create(app.url() + "/api/v1/listings"))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-            .timeout(Duration.ofSeconds(30))
-            .build();
-    var response = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    var response = api.postJson("/api/v1/listings", body);
     assertEquals(202, response.statusCode(), response.body());
-  }
-
-  private JsonNode awaitAssessment(String listingKey) throws Exception {
-    var record = awaitRecord(Topics.ASSESSMENTS.name(), r -> listingKey.equals(r.key()));
-    return Json.mapper().readTree(record.value());
-  }
-
-  /** The first committed record on the topic that the test accepts. */
-  private ConsumerRecord<String, String> awaitRecord(
-      String topic, Predicate<ConsumerRecord<String, String>> wanted) {
-    var props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, app.bootstrapServers());
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    var found = new ArrayList<ConsumerRecord<String, String>>();
-    try (var consumer =
-        new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(topic).stream()
-              .map(p -> new TopicPartition(p.topic(), p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      await()
-          .atMost(PIPELINE)
-          .until(
-              () -> {
-                for (var record : consumer.poll(Duration.ofMillis(250))) {
-                  if (found.isEmpty() && wanted.test(record)) {
-                    found.add(record);
-                  }
-                }
-                return !found.isEmpty();
-              });
-    }
-    return found.get(0);
   }
 }

@@ -9,8 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,11 +31,7 @@ class IdempotentActionsIT {
   private final ApiClient api = new ApiClient(() -> app.url());
 
   private Standalone start() {
-    Map<String, Object> props = new HashMap<>();
-    props.put("micronaut.server.port", -1);
-    props.put("ipr.data-dir", dataDir.toString());
-    props.put("ipr.kafka.partitions", 2);
-    return Standalone.start(props);
+    return TestSystem.start(dataDir);
   }
 
   @AfterEach

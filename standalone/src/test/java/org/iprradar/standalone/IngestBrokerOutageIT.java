@@ -71,10 +71,7 @@ class IngestBrokerOutageIT {
       throws Exception {
     int port = freePort();
     var broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), port, 2);
-    Map<String, Object> props = new HashMap<>();
-    props.put("micronaut.server.port", -1);
-    props.put("ipr.data-dir", dir.toString());
-    props.put("ipr.kafka.partitions", 2);
+    Map<String, Object> props = TestSystem.settings(dir);
     props.put("kafka.bootstrap-servers", broker.bootstrapServers());
     props.put("ipr.ingest.max-block", "5s");
     var app = Standalone.start(props);

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -42,11 +41,7 @@ class OperatorIT {
 
   @BeforeAll
   static void start() {
-    Map<String, Object> props = new HashMap<>();
-    props.put("micronaut.server.port", -1);
-    props.put("ipr.data-dir", dataDir.toString());
-    props.put("ipr.kafka.partitions", 2);
-    app = Standalone.start(props);
+    app = TestSystem.start(dataDir);
   }
 
   @AfterAll

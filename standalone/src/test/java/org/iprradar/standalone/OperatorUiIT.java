@@ -2,16 +2,11 @@ package org.iprradar.standalone;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,13 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -36,8 +26,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class OperatorUiIT {
 
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final String RULE_ID = "ui-old-flower";
 
   @TempDir static Path dataDir;
@@ -51,36 +39,12 @@ class OperatorUiIT {
 
   @BeforeAll
   static void start() {
-    if (!(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))) {
-      String message =
-          "Chromium and chromedriver are needed at " + CHROMIUM + " and " + CHROMEDRIVER;
-      if ("true".equalsIgnoreCase(System.getenv("IPR_REQUIRE_BROWSER"))) {
-        fail(message);
-      }
-      missing = "Skipping the browser test: " + message;
+    missing = HeadlessChromium.missing();
+    if (missing != null) {
       return;
     }
-    Map<String, Object> props = new HashMap<>();
-    props.put("micronaut.server.port", -1);
-    props.put("ipr.data-dir", dataDir.toString());
-    props.put("ipr.kafka.partitions", 2);
-    app = Standalone.start(props);
-    var options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--window-size=1400,1000",
-        "--user-data-dir=" + profile.toAbsolutePath());
-    var service =
-        new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER.toString()));
-    browser = new ChromeDriver(service.build(), options);
+    app = TestSystem.start(dataDir);
+    browser = HeadlessChromium.start(profile);
     wait = new WebDriverWait(browser, ApiClient.PIPELINE, Duration.ofMillis(250));
   }
 
@@ -103,15 +67,7 @@ class OperatorUiIT {
     try {
       draftDryRunAndSave();
     } catch (Exception | AssertionError e) {
-      try {
-        Path dir = Files.createDirectories(Path.of("target", "failsafe-reports"));
-        Files.write(
-            dir.resolve("OperatorUiIT-failure.png"),
-            ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-        Files.writeString(dir.resolve("OperatorUiIT-failure.html"), browser.getPageSource());
-      } catch (IOException | RuntimeException ignored) {
-        // The test's own failure is what matters.
-      }
+      HeadlessChromium.keepEvidence(browser, "OperatorUiIT");
       throw e;
     }
   }

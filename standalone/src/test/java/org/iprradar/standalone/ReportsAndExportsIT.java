@@ -15,8 +15,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,11 +39,7 @@ class ReportsAndExportsIT {
 
   @BeforeAll
   static void start() throws Exception {
-    Map<String, Object> props = new HashMap<>();
-    props.put("micronaut.server.port", -1);
-    props.put("ipr.data-dir", dataDir.toString());
-    props.put("ipr.kafka.partitions", 2);
-    app = Standalone.start(props);
+    app = TestSystem.start(dataDir);
     post(
         "{\"platform\":\"taobao\",\"listingId\":\"ex-1\",\"title\":"
             + Json.quote(HOSTILE_TITLE)

@@ -12,9 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.iprradar.common.json.Json;
 import org.junit.jupiter.api.AfterAll;
@@ -43,11 +41,7 @@ class RoutingIT {
 
   @BeforeAll
   static void start() {
-    Map<String, Object> props = new HashMap<>();
-    props.put("micronaut.server.port", -1);
-    props.put("ipr.data-dir", dataDir.toString());
-    props.put("ipr.kafka.partitions", 2);
-    app = Standalone.start(props);
+    app = TestSystem.start(dataDir);
   }
 
   private static void restart(boolean loseLocalState) throws Exception {

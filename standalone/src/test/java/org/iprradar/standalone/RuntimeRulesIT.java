@@ -17,12 +17,8 @@ import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.iprradar.common.json.Json;
 import org.iprradar.common.kafka.DeadLetters;
 import org.iprradar.common.kafka.Topics;
@@ -50,35 +46,20 @@ class RuntimeRulesIT {
   @TempDir static Path dataDir;
 
   private static Standalone app;
-  private static KafkaProducer<String, String> producer;
+  private static final TopicClient TOPICS = new TopicClient(() -> app.bootstrapServers());
   private static final ApiClient API = new ApiClient(() -> app.url());
 
   @BeforeAll
   static void start() {
-    Map<String, Object> props = new HashMap<>();
-    props.put("micronaut.server.port", -1);
-    props.put("ipr.data-dir", dataDir.toString());
-    props.put("ipr.kafka.partitions", 2);
+    Map<String, Object> props = TestSystem.settings(dataDir);
     // The arithmetic below (50 + 25 >= 60 > 25) must not depend on tuning elsewhere.
     props.put("ipr.detect.lead-threshold", 60);
     props.put("ipr.detect.brand-mention-weight", 25);
     app = Standalone.start(props);
-    producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                app.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG,
-                "all"),
-            new StringSerializer(),
-            new StringSerializer());
   }
 
   @AfterAll
   static void stop() {
-    if (producer != null) {
-      producer.close();
-    }
     if (app != null) {
       app.close();
     }
@@ -97,10 +78,6 @@ class RuntimeRulesIT {
           + BRAND_ID
           + "\",\"names\":[\"雪峰奇\",\"Snowpeakia\"],\"owner\":\"IT Outdoor\","
           + "\"category\":\"outdoor\",\"protection\":\"REGISTERED\",\"version\":1}";
-
-  private static void send(String topic, String key, String value) throws Exception {
-    producer.send(new ProducerRecord<>(topic, key, value)).get();
-  }
 
   private static void postListing(String id, String seller) throws Exception {
     String body =
@@ -176,9 +153,9 @@ class RuntimeRulesIT {
       assertFalse(signalsByRule(before).containsKey("brand:" + BRAND_ID));
 
       // When an operator writes a new rule and a new brand, and a broken record on the way
-      send(Topics.RULES.name(), "it-broken", "{\"id\": \"it-broken\", \"query\": ");
-      send(Topics.RULES.name(), RULE_ID, ruleJson(1, true));
-      send(Topics.BRANDS.name(), BRAND_ID, BRAND_JSON);
+      TOPICS.send(Topics.RULES.name(), "it-broken", "{\"id\": \"it-broken\", \"query\": ");
+      TOPICS.send(Topics.RULES.name(), RULE_ID, ruleJson(1, true));
+      TOPICS.send(Topics.BRANDS.name(), BRAND_ID, BRAND_JSON);
       await()
           .atMost(ApiClient.PIPELINE)
           .until(() -> rulesInForce().containsAll(List.of(RULE_ID, "brand:" + BRAND_ID)));
@@ -193,7 +170,7 @@ class RuntimeRulesIT {
           "雪峰奇", signals.get("brand:" + BRAND_ID).get("evidence").get(0).get("text").asText());
 
       // When the operator disables the rule
-      send(Topics.RULES.name(), RULE_ID, ruleJson(2, false));
+      TOPICS.send(Topics.RULES.name(), RULE_ID, ruleJson(2, false));
       await().atMost(ApiClient.PIPELINE).until(() -> !rulesInForce().contains(RULE_ID));
 
       // Then the next such listing only names the brand, and is no lead

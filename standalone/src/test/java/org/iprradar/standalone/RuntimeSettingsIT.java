@@ -16,12 +16,8 @@ import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.iprradar.common.json.Json;
 import org.iprradar.common.kafka.DeadLetters;
 import org.iprradar.common.kafka.Topics;
@@ -58,42 +54,23 @@ class RuntimeSettingsIT {
   @TempDir static Path dataDir;
 
   private static Standalone app;
-  private static KafkaProducer<String, String> producer;
+  private static final TopicClient TOPICS = new TopicClient(() -> app.bootstrapServers());
   private static final ApiClient API = new ApiClient(() -> app.url());
 
   @BeforeAll
   static void start() {
-    Map<String, Object> props = new HashMap<>();
-    props.put("micronaut.server.port", -1);
-    props.put("ipr.data-dir", dataDir.toString());
-    props.put("ipr.kafka.partitions", 2);
+    Map<String, Object> props = TestSystem.settings(dataDir);
     // The arithmetic below (25 < 60 <= 70) must not depend on tuning elsewhere.
     props.put("ipr.detect.lead-threshold", 60);
     props.put("ipr.detect.brand-mention-weight", 25);
     app = Standalone.start(props);
-    producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                app.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG,
-                "all"),
-            new StringSerializer(),
-            new StringSerializer());
   }
 
   @AfterAll
   static void stop() {
-    if (producer != null) {
-      producer.close();
-    }
     if (app != null) {
       app.close();
     }
-  }
-
-  private static void send(String topic, String key, String value) throws Exception {
-    producer.send(new ProducerRecord<>(topic, key, value)).get();
   }
 
   private static void postListing(String id, String category) throws Exception {
@@ -158,7 +135,7 @@ class RuntimeSettingsIT {
 
   @Test
   void shouldScoreTheNextListingsWithWeightsWrittenToTheTopicWithoutARestart() throws Exception {
-    send(Topics.BRANDS.name(), BRAND_ID, BRAND_JSON);
+    TOPICS.send(Topics.BRANDS.name(), BRAND_ID, BRAND_JSON);
     await()
         .atMost(ApiClient.PIPELINE)
         .until(
@@ -174,12 +151,12 @@ class RuntimeSettingsIT {
       JsonNode versionsBefore = before.get("versions");
 
       // When an operator writes a broken entry, then outdoor's brand weight of 70
-      send(
+      TOPICS.send(
           Topics.SCORING_SETTINGS.name(),
           "outdoor",
           "{\"version\": 1, \"brandMentionWeight\": -5}");
       long sent = System.nanoTime();
-      send(
+      TOPICS.send(
           Topics.SCORING_SETTINGS.name(),
           "outdoor",
           "{\"version\": 2, \"brandMentionWeight\": 70, \"description\": \"IT: raise outdoor\"}");

@@ -5,33 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.iprradar.common.json.Json;
 import org.iprradar.common.kafka.Topics;
 import org.iprradar.common.model.SellerRecord;
 import org.iprradar.detect.app.DetectService;
@@ -49,12 +33,11 @@ class SellerNetworkIT {
 
   private static final Duration PIPELINE = Duration.ofSeconds(60);
   private static final String SHARED_PHONE = "ab".repeat(32);
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
   @TempDir Path dataDir;
 
   private Standalone app;
+  private final ApiClient api = new ApiClient(() -> app.url());
+  private final TopicClient topics = new TopicClient(() -> app.bootstrapServers());
 
   @AfterEach
   void stop() {
@@ -64,10 +47,7 @@ class SellerNetworkIT {
   }
 
   private Standalone start() {
-    Map<String, Object> props = new HashMap<>();
-    props.put("micronaut.server.port", -1);
-    props.put("ipr.data-dir", dataDir.toString());
-    props.put("ipr.kafka.partitions", 2);
+    Map<String, Object> props = TestSystem.settings(dataDir);
     // One complaint (10) makes the listing show something; the network adds 0.5 × 30.
     props.put("ipr.detect.listing-complaint-weight", 10);
     props.put("ipr.detect.seller-blacklisted-weight", 30);
@@ -79,8 +59,10 @@ class SellerNetworkIT {
   void shouldFindTheNetworkBeforeAndAfterRestartsWithAndWithoutState() throws Exception {
     app = start();
     // Given a blacklisted seller and another sharing its phone, in two cities
-    send(Topics.SELLER_RECORDS.name(), "taobao:net_black", seller("net_black", true, "320602"));
-    send(Topics.SELLER_RECORDS.name(), "taobao:net_front", seller("net_front", false, "310101"));
+    topics.send(
+        Topics.SELLER_RECORDS.name(), "taobao:net_black", seller("net_black", true, "320602"));
+    topics.send(
+        Topics.SELLER_RECORDS.name(), "taobao:net_front", seller("net_front", false, "310101"));
     await().atMost(PIPELINE).ignoreExceptions().until(() -> inForce("taobao:net_front"));
 
     // Then a complained-about listing of the front seller gains the network signal
@@ -126,7 +108,7 @@ class SellerNetworkIT {
   /** Sends a complaint about the listing, waits until detect holds it, posts the listing. */
   private JsonNode assess(String listingId) throws Exception {
     String complaintId = "cn-" + listingId;
-    send(
+    topics.send(
         Topics.COMPLAINTS.name(),
         "taobao:" + complaintId,
         "{\"platform\":\"taobao\",\"complaintId\":\""
@@ -146,15 +128,9 @@ class SellerNetworkIT {
                 + "\"price\":39,\"sellerId\":\"net_front\",\"sellerRegion\":\"310101\","
                 + "\"category\":\"home\"}",
             listingId);
-    var request =
-        HttpRequest.newBuilder(URI.create(app.url() + "/api/v1/listings"))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-            .timeout(Duration.ofSeconds(30))
-            .build();
-    var response = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    var response = api.postJson("/api/v1/listings", body);
     assertEquals(202, response.statusCode(), response.body());
-    return awaitAssessment("taobao:" + listingId);
+    return topics.awaitAssessment("taobao:" + listingId);
   }
 
   private KafkaStreams streams() {
@@ -184,48 +160,6 @@ class SellerNetworkIT {
       all.forEachRemaining(kv -> keys.append(kv.key).append('\n'));
     }
     return keys.toString();
-  }
-
-  private void send(String topic, String key, String value) throws Exception {
-    try (var producer =
-        new KafkaProducer<>(
-            Map.<String, Object>of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                app.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG,
-                "all"),
-            new StringSerializer(),
-            new StringSerializer())) {
-      producer.send(new ProducerRecord<>(topic, key, value)).get();
-    }
-  }
-
-  private JsonNode awaitAssessment(String listingKey) {
-    var props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, app.bootstrapServers());
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    var found = new JsonNode[1];
-    try (var consumer =
-        new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-      var partitions =
-          consumer.partitionsFor(Topics.ASSESSMENTS.name()).stream()
-              .map(p -> new TopicPartition(p.topic(), p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      await()
-          .atMost(PIPELINE)
-          .until(
-              () -> {
-                for (var record : consumer.poll(Duration.ofMillis(250))) {
-                  if (listingKey.equals(record.key())) {
-                    found[0] = Json.mapper().readTree(record.value());
-                  }
-                }
-                return found[0] != null;
-              });
-    }
-    return found[0];
   }
 
   private static void deleteRecursively(Path dir) throws Exception {

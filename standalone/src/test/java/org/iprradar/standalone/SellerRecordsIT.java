@@ -5,31 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.iprradar.common.json.Json;
 import org.iprradar.common.kafka.Topics;
 import org.iprradar.common.model.SellerRecord;
 import org.iprradar.detect.app.DetectService;
@@ -55,8 +39,8 @@ class SellerRecordsIT {
   @TempDir Path dataDir;
 
   private Standalone app;
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final ApiClient api = new ApiClient(() -> app.url());
+  private final TopicClient topics = new TopicClient(() -> app.bootstrapServers());
 
   @AfterEach
   void stop() {
@@ -66,28 +50,11 @@ class SellerRecordsIT {
   }
 
   private Standalone start() {
-    Map<String, Object> props = new HashMap<>();
-    props.put("micronaut.server.port", -1);
-    props.put("ipr.data-dir", dataDir.toString());
-    props.put("ipr.kafka.partitions", 2);
+    Map<String, Object> props = TestSystem.settings(dataDir);
     // 50 (the rule) < 60 <= 50 + 30 (blacklisted) must not depend on tuning elsewhere.
     props.put("ipr.detect.lead-threshold", 60);
     props.put("ipr.detect.seller-blacklisted-weight", 30);
     return Standalone.start(props);
-  }
-
-  private void send(String topic, String key, String value) throws Exception {
-    try (var producer =
-        new KafkaProducer<>(
-            Map.<String, Object>of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                app.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG,
-                "all"),
-            new StringSerializer(),
-            new StringSerializer())) {
-      producer.send(new ProducerRecord<>(topic, key, value)).get();
-    }
   }
 
   private void postListing(String id) throws Exception {
@@ -96,13 +63,7 @@ class SellerRecordsIT {
             "{\"platform\":\"taobao\",\"listingId\":\"%s\",\"title\":\"冲锋衣 狼标特供\",\"price\":299,"
                 + "\"sellerId\":\"%s\",\"sellerRegion\":\"320602\",\"category\":\"outdoor\"}",
             id, SELLER);
-    var request =
-        HttpRequest.newBuilder(URI.create(app.url() + "/api/v1/listings"))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-            .timeout(Duration.ofSeconds(30))
-            .build();
-    var response = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    var response = api.postJson("/api/v1/listings", body);
     assertEquals(202, response.statusCode(), response.body());
   }
 
@@ -120,34 +81,6 @@ class SellerRecordsIT {
         .get(SELLER_KEY);
   }
 
-  private JsonNode awaitAssessment(String listingKey) {
-    var props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, app.bootstrapServers());
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    var found = new JsonNode[1];
-    try (var consumer =
-        new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-      var partitions =
-          consumer.partitionsFor(Topics.ASSESSMENTS.name()).stream()
-              .map(p -> new TopicPartition(p.topic(), p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      await()
-          .atMost(PIPELINE)
-          .until(
-              () -> {
-                for (var record : consumer.poll(Duration.ofMillis(250))) {
-                  if (listingKey.equals(record.key())) {
-                    found[0] = Json.mapper().readTree(record.value());
-                  }
-                }
-                return found[0] != null;
-              });
-    }
-    return found[0];
-  }
-
   private static boolean hasSellerSignal(JsonNode assessment) {
     for (JsonNode signal : assessment.get("signals")) {
       if ("SELLER_HISTORY".equals(signal.get("type").asText())) {
@@ -160,7 +93,7 @@ class SellerRecordsIT {
   @Test
   void shouldScoreWithSellerRecordsAndRebuildThemAfterLosingTheState() throws Exception {
     app = start();
-    send(
+    topics.send(
         Topics.RULES.name(),
         RULE_ID,
         "{\"id\":\""
@@ -176,8 +109,8 @@ class SellerRecordsIT {
                     .anyMatch(RULE_ID::equals));
 
     // Given garbage, then the seller's blacklisting, on the seller-records topic
-    send(Topics.SELLER_RECORDS.name(), SELLER_KEY, "{not json");
-    send(
+    topics.send(Topics.SELLER_RECORDS.name(), SELLER_KEY, "{not json");
+    topics.send(
         Topics.SELLER_RECORDS.name(),
         SELLER_KEY,
         "{\"platform\":\"taobao\",\"sellerId\":\""
@@ -188,7 +121,7 @@ class SellerRecordsIT {
 
     // Then the seller's slang listing is a lead, the history named in its signals
     postListing("sr-1");
-    var first = awaitAssessment("taobao:sr-1");
+    var first = topics.awaitAssessment("taobao:sr-1");
     assertTrue(hasSellerSignal(first), first.toString());
     assertEquals(80.0, first.get("score").asDouble(), first.toString());
     assertTrue(first.get("lead").asBoolean());
@@ -203,7 +136,7 @@ class SellerRecordsIT {
     await().atMost(PIPELINE).ignoreExceptions().until(() -> sellerInForce() != null);
     await().atMost(PIPELINE).until(() -> streams().state() == KafkaStreams.State.RUNNING);
     postListing("sr-2");
-    var second = awaitAssessment("taobao:sr-2");
+    var second = topics.awaitAssessment("taobao:sr-2");
     assertTrue(hasSellerSignal(second), second.toString());
     assertEquals(80.0, second.get("score").asDouble(), second.toString());
   }

@@ -2,7 +2,6 @@ package org.iprradar.alerts.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -63,8 +62,6 @@ public final class InternalAlertController {
 
   @Error(exception = StoreUnavailableException.class)
   HttpResponse<ApiError> unavailable(StoreUnavailableException e) {
-    return HttpResponse.<ApiError>status(HttpStatus.SERVICE_UNAVAILABLE)
-        .header("Retry-After", "2")
-        .body(new ApiError("store_unavailable", e.getMessage()));
+    return ApiError.retryLater("store_unavailable", e.getMessage());
   }
 }

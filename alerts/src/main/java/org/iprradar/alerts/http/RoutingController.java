@@ -141,15 +141,11 @@ public final class RoutingController {
 
   @Error(exception = ActionNotStoredException.class)
   HttpResponse<ApiError> notStored(ActionNotStoredException e) {
-    return HttpResponse.<ApiError>status(HttpStatus.SERVICE_UNAVAILABLE)
-        .header("Retry-After", "2")
-        .body(new ApiError("kafka_unavailable", e.getMessage()));
+    return ApiError.retryLater("kafka_unavailable", e.getMessage());
   }
 
   @Error(exception = StoreUnavailableException.class)
   HttpResponse<ApiError> unavailable(StoreUnavailableException e) {
-    return HttpResponse.<ApiError>status(HttpStatus.SERVICE_UNAVAILABLE)
-        .header("Retry-After", "2")
-        .body(new ApiError("store_unavailable", e.getMessage()));
+    return ApiError.retryLater("store_unavailable", e.getMessage());
   }
 }

@@ -2,7 +2,6 @@ package org.iprradar.alerts.report;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
@@ -43,8 +42,6 @@ public final class ReportController {
 
   @Error(exception = StoreUnavailableException.class)
   HttpResponse<ApiError> unavailable(StoreUnavailableException e) {
-    return HttpResponse.<ApiError>status(HttpStatus.SERVICE_UNAVAILABLE)
-        .header("Retry-After", "2")
-        .body(new ApiError("store_unavailable", e.getMessage()));
+    return ApiError.retryLater("store_unavailable", e.getMessage());
   }
 }

@@ -126,14 +126,6 @@ final class ComplaintLoader implements Processor<String, byte[], Void, Void> {
   }
 
   private void reject(Record<String, byte[]> record, String reason) {
-    var meta = context.recordMetadata();
-    deadLetters.send(
-        meta.map(m -> m.topic()).orElse(Topics.COMPLAINTS.name()),
-        meta.map(m -> m.partition()).orElse(-1),
-        meta.map(m -> m.offset()).orElse(-1L),
-        record.key(),
-        record.value(),
-        record.headers(),
-        reason);
+    deadLetters.reject(context, record, Topics.COMPLAINTS.name(), reason);
   }
 }

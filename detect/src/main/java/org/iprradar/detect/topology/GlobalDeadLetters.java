@@ -5,6 +5,8 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
 import org.iprradar.common.kafka.DeadLetters;
 import org.iprradar.common.kafka.Topics;
 import org.slf4j.Logger;
@@ -41,10 +43,32 @@ public final class GlobalDeadLetters implements AutoCloseable {
   }
 
   /**
+   * Dead-letters the record a global processor is processing, with the source topic, partition and
+   * offset from its context. Both global loaders reject this way; the record metadata can be absent
+   * (punctuations, tests), so the loader names its own topic as the fallback and -1 stands for an
+   * unknown partition or offset.
+   */
+  void reject(
+      ProcessorContext<?, ?> context,
+      Record<String, byte[]> record,
+      String fallbackTopic,
+      String reason) {
+    var meta = context.recordMetadata();
+    send(
+        meta.map(m -> m.topic()).orElse(fallbackTopic),
+        meta.map(m -> m.partition()).orElse(-1),
+        meta.map(m -> m.offset()).orElse(-1L),
+        record.key(),
+        record.value(),
+        record.headers(),
+        reason);
+  }
+
+  /**
    * Sends one unreadable record to {@link Topics#DEAD_LETTERS}; never throws, so that the global
    * thread goes on whatever the producer does.
    */
-  void send(
+  private void send(
       String topic,
       int partition,
       long offset,

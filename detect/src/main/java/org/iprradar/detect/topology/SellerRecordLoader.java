@@ -86,15 +86,7 @@ final class SellerRecordLoader implements Processor<String, byte[], Void, Void> 
   }
 
   private void reject(Record<String, byte[]> record, String reason) {
-    var meta = context.recordMetadata();
-    deadLetters.send(
-        meta.map(m -> m.topic()).orElse(Topics.SELLER_RECORDS.name()),
-        meta.map(m -> m.partition()).orElse(-1),
-        meta.map(m -> m.offset()).orElse(-1L),
-        record.key(),
-        record.value(),
-        record.headers(),
-        reason);
+    deadLetters.reject(context, record, Topics.SELLER_RECORDS.name(), reason);
   }
 
   private void skip(Record<String, byte[]> record, String reason) {
