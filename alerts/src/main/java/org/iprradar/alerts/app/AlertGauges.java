@@ -3,7 +3,9 @@ package org.iprradar.alerts.app;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
-import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,7 @@ import org.iprradar.alerts.store.AlertFilter;
 import org.iprradar.alerts.store.StoreUnavailableException;
 import org.iprradar.common.metrics.PipelineMetrics;
 import org.iprradar.common.model.Alert;
+import org.iprradar.web.ops.PeriodicTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,9 +25,7 @@ import org.slf4j.LoggerFactory;
  * status pair gets its gauge the first time an alert has it (bureaus come from the routing table,
  * so the series are bounded); a pair that empties reads 0.
  */
-// Created with the context, not by the scheduler's first run: created lazily, it would build the
-// Streams services it needs again while a closing context has already destroyed them, and the new
-// instance would fail on the state folder the old one still locks.
+// Created with the context, so that its task runs from the start.
 @Context
 final class AlertGauges {
 
@@ -43,7 +44,20 @@ final class AlertGauges {
     this.registry = registry;
   }
 
-  @Scheduled(initialDelay = "5s", fixedDelay = "15s")
+  private PeriodicTask task;
+
+  @PostConstruct
+  void start() {
+    task =
+        PeriodicTask.start(
+            "ipr-alert-gauges", Duration.ofSeconds(5), Duration.ofSeconds(15), this::refresh);
+  }
+
+  @PreDestroy
+  void stop() {
+    task.close();
+  }
+
   void refresh() {
     if (!alerts.streamsApp().readiness().ready()) {
       return;

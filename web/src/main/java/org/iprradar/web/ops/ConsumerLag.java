@@ -4,7 +4,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +32,7 @@ import org.slf4j.LoggerFactory;
  * <p>Under exactly-once a caught-up partition may read 1: the end offset counts the transaction's
  * commit marker, which no consumer ever commits past.
  */
-// Created with the context, not by the scheduler's first run: created lazily, it would build the
-// Streams services it needs again while a closing context has already destroyed them, and the new
-// instance would fail on the state folder the old one still locks.
+// Created with the context, so that its task runs from the start.
 @Context
 @Requires(beans = OpsAdmin.class)
 final class ConsumerLag {
@@ -52,7 +52,20 @@ final class ConsumerLag {
     this.registry = registry;
   }
 
-  @Scheduled(initialDelay = "5s", fixedDelay = "15s")
+  private PeriodicTask task;
+
+  @PostConstruct
+  void start() {
+    task =
+        PeriodicTask.start(
+            "ipr-consumer-lag", Duration.ofSeconds(5), Duration.ofSeconds(15), this::refresh);
+  }
+
+  @PreDestroy
+  void stop() {
+    task.close();
+  }
+
   void refresh() {
     var next = new HashMap<List<String>, Long>();
     try {
