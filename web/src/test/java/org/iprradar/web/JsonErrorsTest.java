@@ -26,7 +26,10 @@ class JsonErrorsTest {
 
   @BeforeAll
   static void start() {
-    server = ApplicationContext.run(EmbeddedServer.class, Map.of("micronaut.server.port", -1));
+    server =
+        ApplicationContext.run(
+            EmbeddedServer.class,
+            Map.of("micronaut.server.port", -1, "micronaut.security.enabled", false));
   }
 
   @AfterAll
