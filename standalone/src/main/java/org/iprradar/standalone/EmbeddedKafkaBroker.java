@@ -38,12 +38,17 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
   private final KafkaRaftServer server;
   private final String bootstrapServers;
+  // Where the broker itself is reached without credentials: the client port, or on a SASL broker
+  // the plain-text port of its own traffic.
+  private final String internalServers;
   private final Path logDir;
   private volatile boolean running;
 
-  private EmbeddedKafkaBroker(KafkaRaftServer server, String bootstrapServers, Path logDir) {
+  private EmbeddedKafkaBroker(
+      KafkaRaftServer server, String bootstrapServers, String internalServers, Path logDir) {
     this.server = server;
     this.bootstrapServers = bootstrapServers;
+    this.internalServers = internalServers;
     this.logDir = logDir;
   }
 
@@ -55,6 +60,26 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
    * @param partitions default partitions of topics the broker creates itself
    */
   public static EmbeddedKafkaBroker start(Path logDir, int port, int partitions) {
+    return start(logDir, port, partitions, Map.of());
+  }
+
+  /**
+   * Starts a broker whose client port takes only SASL PLAIN logins of {@code users}, as a cluster
+   * with credentials does; the broker's own traffic uses a plain-text port of its own. For checking
+   * that every client of the services sends its credentials.
+   *
+   * @param users user name to password
+   */
+  public static EmbeddedKafkaBroker startWithPlainUsers(
+      Path logDir, int partitions, Map<String, String> users) {
+    if (users.isEmpty()) {
+      throw new IllegalArgumentException("a SASL broker needs at least one user");
+    }
+    return start(logDir, 0, partitions, users);
+  }
+
+  private static EmbeddedKafkaBroker start(
+      Path logDir, int port, int partitions, Map<String, String> users) {
     try {
       Files.createDirectories(logDir);
     } catch (IOException e) {
@@ -65,15 +90,20 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
     int brokerPort = port == 0 ? freePort() : port;
     int controllerPort = freePort();
-    var config =
-        new KafkaConfig(brokerConfig(logDir, brokerPort, controllerPort, partitions), false);
+    var props = brokerConfig(logDir, brokerPort, controllerPort, partitions);
+    String internal = "localhost:" + brokerPort;
+    if (!users.isEmpty()) {
+      internal = "localhost:" + freePort();
+      withPlainUsers(props, brokerPort, internal, controllerPort, users);
+    }
+    var config = new KafkaConfig(props, false);
     if (!Files.exists(logDir.resolve("meta.properties"))) {
       format(logDir);
     }
     var server = new KafkaRaftServer(config, Time.SYSTEM);
     server.startup();
     String bootstrap = "localhost:" + brokerPort;
-    var broker = new EmbeddedKafkaBroker(server, bootstrap, logDir);
+    var broker = new EmbeddedKafkaBroker(server, bootstrap, internal, logDir);
     broker.awaitReady();
     broker.running = true;
     LOG.info(
@@ -131,6 +161,39 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     return props;
   }
 
+  /** A SASL_PLAINTEXT client listener with PLAIN users, and a plain-text one for the broker. */
+  private static void withPlainUsers(
+      Map<String, Object> props,
+      int clientPort,
+      String internal,
+      int controllerPort,
+      Map<String, String> users) {
+    props.put(
+        "listeners",
+        "CLIENT://localhost:"
+            + clientPort
+            + ",INTERNAL://"
+            + internal
+            + ","
+            + CONTROLLER
+            + "://localhost:"
+            + controllerPort);
+    props.put(
+        "advertised.listeners", "CLIENT://localhost:" + clientPort + ",INTERNAL://" + internal);
+    props.put(
+        "listener.security.protocol.map",
+        "CLIENT:SASL_PLAINTEXT,INTERNAL:PLAINTEXT," + CONTROLLER + ":PLAINTEXT");
+    props.put("inter.broker.listener.name", "INTERNAL");
+    props.put("sasl.enabled.mechanisms", "PLAIN");
+    props.put("listener.name.client.sasl.enabled.mechanisms", "PLAIN");
+    var jaas =
+        new StringBuilder("org.apache.kafka.common.security.plain.PlainLoginModule required");
+    users.forEach(
+        (name, password) ->
+            jaas.append(" user_").append(name).append("=\"").append(password).append('"'));
+    props.put("listener.name.client.plain.sasl.jaas.config", jaas.append(';').toString());
+  }
+
   private static void format(Path logDir) {
     try (var quiet = new PrintStream(OutputStream.nullOutputStream())) {
       new Formatter()
@@ -154,7 +217,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     Map<String, Object> config =
         Map.of(
             CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
-            bootstrapServers,
+            internalServers,
             CommonClientConfigs.DEFAULT_API_TIMEOUT_MS_CONFIG,
             60_000);
     try (Admin admin = Admin.create(config)) {

@@ -42,6 +42,7 @@ public final class Standalone implements AutoCloseable {
     String dataDir;
     int port;
     int partitions;
+    String protocol;
     // Read the configuration as Micronaut will, before it starts, to decide whether a broker is
     // needed.
     try (ApplicationContext probe = builder(properties, args).build()) {
@@ -50,6 +51,16 @@ public final class Standalone implements AutoCloseable {
       dataDir = env.getProperty("ipr.data-dir", String.class).orElse("data");
       port = env.getProperty("ipr.embedded-kafka.port", Integer.class).orElse(0);
       partitions = env.getProperty("ipr.kafka.partitions", Integer.class).orElse(3);
+      protocol = env.getProperty("kafka.security.protocol", String.class).orElse("");
+    }
+    if (external.isEmpty() && !protocol.isBlank() && !protocol.equalsIgnoreCase("PLAINTEXT")) {
+      // The embedded broker takes no credentials: clients set up for SASL or TLS would only fail
+      // to connect to it, later and less clearly.
+      throw new IllegalStateException(
+          "kafka.security.protocol (KAFKA_SECURITY_PROTOCOL) is "
+              + protocol
+              + " but kafka.bootstrap-servers (KAFKA_BOOTSTRAP_SERVERS) names no cluster: the"
+              + " embedded broker is plain text only");
     }
     if (external.isPresent()) {
       LOG.info("Using the Kafka cluster at {}; no embedded broker", external.get());

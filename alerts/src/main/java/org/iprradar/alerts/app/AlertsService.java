@@ -15,6 +15,7 @@ import org.iprradar.alerts.route.RoutingBook;
 import org.iprradar.alerts.store.AlertFolder;
 import org.iprradar.alerts.store.AlertQueries;
 import org.iprradar.alerts.store.AlertsTopology;
+import org.iprradar.common.kafka.KafkaSecurity;
 import org.iprradar.common.kafka.KafkaSettings;
 import org.iprradar.common.kafka.StreamsApp;
 import org.iprradar.common.kafka.TopicProvisioner;
@@ -35,11 +36,14 @@ public final class AlertsService implements AutoCloseable, StreamsComponent {
   AlertsService(
       AlertsConfiguration config,
       RoutingBook routing,
+      KafkaSecurity security,
       @Value("${kafka.bootstrap-servers}") String bootstrapServers,
       @Value("${ipr.kafka.partitions:3}") int partitions,
       @Value("${ipr.kafka.replication-factor:1}") short replicationFactor,
       @Value("${ipr.data-dir:data}") String dataDir) {
-    this.kafka = new KafkaSettings(bootstrapServers, partitions, replicationFactor, null);
+    this.kafka =
+        new KafkaSettings(
+            bootstrapServers, partitions, replicationFactor, security.clientOverrides());
     this.routingDeadLetters =
         new KafkaProducer<>(
             kafka.durableProducerConfig(AlertsTopology.APPLICATION_ID + "-routing-dead-letters"),

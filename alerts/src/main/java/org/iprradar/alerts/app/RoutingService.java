@@ -32,6 +32,7 @@ import org.iprradar.alerts.store.AlertFilter;
 import org.iprradar.alerts.store.AlertSort;
 import org.iprradar.alerts.store.RoutingPreview;
 import org.iprradar.common.json.JsonSerde;
+import org.iprradar.common.kafka.KafkaSecurity;
 import org.iprradar.common.kafka.KafkaSettings;
 import org.iprradar.common.kafka.Topics;
 import org.iprradar.common.model.RoutingChange;
@@ -63,11 +64,12 @@ public final class RoutingService implements AutoCloseable {
   RoutingService(
       RoutingBook book,
       AlertsService alerts,
+      KafkaSecurity security,
       @Value("${kafka.bootstrap-servers}") String bootstrapServers) {
     this.book = book;
     this.startUp = book.initial().table();
     this.alerts = alerts;
-    this.kafka = new KafkaSettings(bootstrapServers, 1, (short) 1, null);
+    this.kafka = new KafkaSettings(bootstrapServers, 1, (short) 1, security.clientOverrides());
     this.producer =
         new KafkaProducer<>(
             kafka.durableProducerConfig("ipr-radar-alerts-routing"),

@@ -17,6 +17,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.iprradar.alerts.triage.IllegalTransitionException;
 import org.iprradar.alerts.triage.TriageStateMachine;
+import org.iprradar.common.kafka.KafkaSecurity;
 import org.iprradar.common.kafka.KafkaSettings;
 import org.iprradar.common.kafka.Topics;
 import org.iprradar.common.model.Alert;
@@ -60,11 +61,14 @@ public final class TriageService implements AutoCloseable {
 
   TriageService(
       AlertsService alerts,
+      KafkaSecurity security,
       @Value("${kafka.bootstrap-servers}") String bootstrapServers,
       @Value("${ipr.kafka.partitions:3}") int partitions,
       @Value("${ipr.kafka.replication-factor:1}") short replicationFactor) {
     this.alerts = alerts;
-    var kafka = new KafkaSettings(bootstrapServers, partitions, replicationFactor, null);
+    var kafka =
+        new KafkaSettings(
+            bootstrapServers, partitions, replicationFactor, security.clientOverrides());
     this.producer =
         new KafkaProducer<>(
             kafka.durableProducerConfig("ipr-radar-alerts-triage"),

@@ -23,6 +23,7 @@ import org.iprradar.alerts.delivery.Sleeper;
 import org.iprradar.alerts.delivery.WebhookEndpoints;
 import org.iprradar.alerts.delivery.WebhookSender;
 import org.iprradar.alerts.route.RoutingBook;
+import org.iprradar.common.kafka.KafkaSecurity;
 import org.iprradar.common.kafka.KafkaSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +45,7 @@ public final class WebhookService implements AutoCloseable {
   WebhookService(
       RoutingBook routing,
       Environment environment,
+      KafkaSecurity security,
       @Value("${kafka.bootstrap-servers}") String bootstrapServers,
       @Value("${ipr.alerts.webhooks.connect-timeout:5s}") Duration connectTimeout,
       @Value("${ipr.alerts.webhooks.request-timeout:10s}") Duration requestTimeout,
@@ -61,7 +63,7 @@ public final class WebhookService implements AutoCloseable {
       return;
     }
     endpoints.all().forEach(e -> LOG.info("Webhook of {}: {}", e.bureauId(), e.url()));
-    var kafka = new KafkaSettings(bootstrapServers, 1, (short) 1, null);
+    var kafka = new KafkaSettings(bootstrapServers, 1, (short) 1, security.clientOverrides());
     var sender =
         new WebhookSender(
             WebhookSender.httpClient(connectTimeout),

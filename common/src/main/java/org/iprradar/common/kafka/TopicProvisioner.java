@@ -12,6 +12,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthenticationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,12 +93,27 @@ public final class TopicProvisioner {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while creating topics", e);
-    } catch (ExecutionException | TimeoutException e) {
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof AuthenticationException refused) {
+        // Kafka's message says why (wrong password, unknown mechanism); this says what to fix.
+        throw new IllegalStateException(
+            "Kafka at "
+                + settings.bootstrapServers()
+                + " refused this service's credentials: "
+                + refused.getMessage()
+                + " (check KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_MECHANISM, KAFKA_SASL_USERNAME and"
+                + " KAFKA_SASL_PASSWORD, or the TLS stores)",
+            refused);
+      }
       throw new IllegalStateException(
           "cannot reach Kafka at "
               + settings.bootstrapServers()
               + " to create topics: "
               + (e.getCause() == null ? e : e.getCause().getMessage()),
+          e);
+    } catch (TimeoutException e) {
+      throw new IllegalStateException(
+          "cannot reach Kafka at " + settings.bootstrapServers() + " within 60 s to create topics",
           e);
     }
   }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.iprradar.common.kafka.KafkaSecurity;
 import org.iprradar.common.kafka.KafkaSettings;
 import org.iprradar.common.kafka.StreamsApp;
 import org.iprradar.common.kafka.TopicProvisioner;
@@ -47,11 +48,14 @@ public final class DetectService implements AutoCloseable, StreamsComponent {
       ScoringBook scoring,
       RecentListings recent,
       DetectConfiguration config,
+      KafkaSecurity security,
       @Value("${kafka.bootstrap-servers}") String bootstrapServers,
       @Value("${ipr.kafka.partitions:3}") int partitions,
       @Value("${ipr.kafka.replication-factor:1}") short replicationFactor,
       @Value("${ipr.data-dir:data}") String dataDir) {
-    this.kafka = new KafkaSettings(bootstrapServers, partitions, replicationFactor, null);
+    this.kafka =
+        new KafkaSettings(
+            bootstrapServers, partitions, replicationFactor, security.clientOverrides());
     this.feed = RuleFeed.create(kafka, rules, scoring);
     this.catchUpTimeout = config.feedCatchUpTimeout();
     // Idempotent with acks=all: the global stores' loaders cannot forward, so their dead letters

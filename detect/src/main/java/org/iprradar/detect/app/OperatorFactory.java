@@ -10,6 +10,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.iprradar.common.kafka.KafkaSecurity;
 import org.iprradar.common.kafka.KafkaSettings;
 import org.iprradar.detect.operator.DryRun;
 import org.iprradar.detect.operator.KafkaOperatorLog;
@@ -34,16 +35,17 @@ final class OperatorFactory {
   }
 
   @Singleton
-  TopicReader topicReader(@Value("${kafka.bootstrap-servers}") String bootstrapServers) {
-    return new TopicReader(settings(bootstrapServers), Duration.ofSeconds(30));
+  TopicReader topicReader(
+      KafkaSecurity security, @Value("${kafka.bootstrap-servers}") String bootstrapServers) {
+    return new TopicReader(settings(bootstrapServers, security), Duration.ofSeconds(30));
   }
 
   @Singleton
   @Bean(preDestroy = "close")
   Producer<String, byte[]> operatorProducer(
-      @Value("${kafka.bootstrap-servers}") String bootstrapServers) {
+      KafkaSecurity security, @Value("${kafka.bootstrap-servers}") String bootstrapServers) {
     return new KafkaProducer<>(
-        settings(bootstrapServers).durableProducerConfig("ipr-radar-operator"),
+        settings(bootstrapServers, security).durableProducerConfig("ipr-radar-operator"),
         new StringSerializer(),
         new ByteArraySerializer());
   }
@@ -69,7 +71,7 @@ final class OperatorFactory {
   }
 
   // Only clients are made here; partitions and replication matter to topic creation alone.
-  private static KafkaSettings settings(String bootstrapServers) {
-    return new KafkaSettings(bootstrapServers, 1, (short) 1, null);
+  private static KafkaSettings settings(String bootstrapServers, KafkaSecurity security) {
+    return new KafkaSettings(bootstrapServers, 1, (short) 1, security.clientOverrides());
   }
 }

@@ -14,6 +14,7 @@ import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.iprradar.common.kafka.KafkaSecurity;
 import org.iprradar.common.kafka.KafkaSettings;
 import org.iprradar.common.kafka.TopicProvisioner;
 import org.iprradar.common.kafka.Topics;
@@ -109,7 +110,13 @@ public final class LoadCommand {
 
   public static void main(String[] args) throws Exception {
     var arguments = Arguments.parse(args);
-    var kafka = new KafkaSettings(arguments.bootstrapServers(), 3, (short) 1, null);
+    // The same KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_* and KAFKA_SSL_* variables as the services.
+    var kafka =
+        new KafkaSettings(
+            arguments.bootstrapServers(),
+            3,
+            (short) 1,
+            KafkaSecurity.fromEnvironment(System::getenv).clientOverrides());
     TopicProvisioner.ensure(kafka, Topics.ALL);
     var feeds = new Feeds(new ListingVersions(), arguments.rates());
     var mapping = mapping(arguments.mapping());

@@ -10,6 +10,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.iprradar.common.kafka.KafkaSecurity;
 import org.iprradar.common.kafka.KafkaSettings;
 
 /** The Kafka side of ingest, present whenever a cluster is configured. */
@@ -20,10 +21,12 @@ final class PublishFactory {
   @Singleton
   @Named("ingest")
   KafkaSettings kafkaSettings(
+      KafkaSecurity security,
       @Value("${kafka.bootstrap-servers}") String bootstrapServers,
       @Value("${ipr.kafka.partitions:3}") int partitions,
       @Value("${ipr.kafka.replication-factor:1}") short replicationFactor) {
-    return new KafkaSettings(bootstrapServers, partitions, replicationFactor, null);
+    return new KafkaSettings(
+        bootstrapServers, partitions, replicationFactor, security.clientOverrides());
   }
 
   @Singleton

@@ -4,9 +4,10 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.iprradar.common.kafka.KafkaSecurity;
+import org.iprradar.common.kafka.KafkaSettings;
 
 /**
  * The one Kafka admin client of the operability pieces (the health check, the lag gauges), with
@@ -20,14 +21,14 @@ final class OpsAdmin implements AutoCloseable {
 
   private final Admin admin;
 
-  OpsAdmin(@Value("${kafka.bootstrap-servers}") String bootstrapServers) {
-    this.admin =
-        Admin.create(
-            Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.CLIENT_ID_CONFIG, "ipr-radar-ops",
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS));
+  OpsAdmin(KafkaSecurity security, @Value("${kafka.bootstrap-servers}") String bootstrapServers) {
+    var config =
+        new KafkaSettings(bootstrapServers, 1, (short) 1, security.clientOverrides())
+            .clientConfig();
+    config.put(AdminClientConfig.CLIENT_ID_CONFIG, "ipr-radar-ops");
+    config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS);
+    config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS);
+    this.admin = Admin.create(config);
   }
 
   Admin admin() {
