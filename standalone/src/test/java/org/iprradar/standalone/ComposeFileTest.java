@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,6 +38,13 @@ class ComposeFileTest {
   private static final Path COMPOSE = ROOT.resolve("docker/compose.yml");
   private static final Pattern KAFKA_IMAGE = Pattern.compile("apache/kafka:[0-9][\\w.-]*");
   private static final Pattern TABLE_ROW = Pattern.compile("^\\| `([^`]+)` \\| `([A-Z0-9_]+)` \\|");
+
+  private static final Pattern DOCUMENTED_ROW =
+      Pattern.compile("^\\| [^|]+ \\| `([A-Z0-9_]+)` \\|");
+  private static final Pattern YML_VARIABLE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
+  // A variable's full name in a string literal, or a kafka.* setting read with @Value.
+  private static final Pattern JAVA_READS =
+      Pattern.compile("\"((?:KAFKA|IPR)_[A-Z0-9_]*[A-Z0-9])\"|\\$\\{(kafka\\.[a-z.-]+)");
 
   private static Map<String, Map<String, Object>> services;
 
@@ -122,6 +130,75 @@ class ComposeFileTest {
           variable + " does not set " + setting + " as Micronaut reads the environment");
       assertTrue(isRead(setting, variable, sources), setting + " is not read anywhere in src/main");
     }
+  }
+
+  @Test
+  void shouldDocumentEveryVariableTheServicesRead() throws IOException {
+    Set<String> documented = documentedVariables();
+    Map<String, String> table = settingsTable();
+    var missing = new TreeSet<String>();
+    for (var read : servicesRead().entrySet()) {
+      String name = read.getKey();
+      boolean isSetting = name.contains(".");
+      if (isSetting ? !table.containsValue(name) : !documented.contains(name)) {
+        missing.add(name + " (read in " + read.getValue() + ")");
+      }
+    }
+    assertEquals(Set.of(), missing, "not in the settings table of docs/DEPLOYMENT.md");
+  }
+
+  @Test
+  void shouldLogEveryServiceInWithAPasswordKeptOutOfTheFile() throws IOException {
+    var brokers = kafkaServices();
+    for (var service : appServices().entrySet()) {
+      var env = environment(service.getValue());
+      String name = service.getKey();
+      assertTrue(
+          env.getOrDefault("KAFKA_SECURITY_PROTOCOL", "").startsWith("SASL_"),
+          name + " logs in with SASL");
+      String password = env.getOrDefault("KAFKA_SASL_PASSWORD", "");
+      assertTrue(
+          password.startsWith("${") && password.contains(":?"),
+          name + ": the password comes from the environment and is required, not " + password);
+      String user = env.get("KAFKA_SASL_USERNAME");
+      assertEquals("PLAIN", env.get("KAFKA_SASL_MECHANISM"), name);
+      for (var broker : brokers.entrySet()) {
+        var brokerEnv = environment(broker.getValue());
+        String clientListener = listenerOfPort(brokerEnv.get("KAFKA_LISTENERS"), "9092");
+        assertTrue(
+            brokerEnv
+                .get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP")
+                .contains(clientListener + ":" + env.get("KAFKA_SECURITY_PROTOCOL")),
+            broker.getKey() + " takes SASL logins on the port the services name");
+        String jaas =
+            brokerEnv.getOrDefault(
+                "KAFKA_LISTENER_NAME_"
+                    + clientListener
+                    + "_"
+                    + env.get("KAFKA_SASL_MECHANISM")
+                    + "_SASL_JAAS_CONFIG",
+                "");
+        assertTrue(
+            jaas.contains("user_" + user + "=\"" + password + "\""),
+            broker.getKey() + " knows user " + user + " with the services' password: " + jaas);
+      }
+    }
+    assertTrue(
+        Files.readString(ROOT.resolve("docker/.env.example")).contains("IPR_KAFKA_PASSWORD="),
+        "docker/.env.example shows where the password goes");
+    assertTrue(
+        Files.readAllLines(ROOT.resolve(".gitignore")).contains("docker/.env"),
+        "the chosen password stays out of git");
+  }
+
+  /** The name of the listener on {@code port} in a {@code NAME://host:port,...} list. */
+  private static String listenerOfPort(String listeners, String port) {
+    for (String listener : listeners.split(",")) {
+      if (listener.endsWith(":" + port)) {
+        return listener.substring(0, listener.indexOf(':'));
+      }
+    }
+    throw new AssertionError("no listener on port " + port + " in " + listeners);
   }
 
   @Test
@@ -231,6 +308,52 @@ class ComposeFileTest {
     }
     assertTrue(table.size() >= 5, "docs/DEPLOYMENT.md has its settings table: " + table);
     return table;
+  }
+
+  /** Every variable in the second column of a settings-table row, with or without a setting. */
+  private static Set<String> documentedVariables() throws IOException {
+    var documented = new HashSet<String>();
+    for (String line : Files.readAllLines(ROOT.resolve("docs/DEPLOYMENT.md"))) {
+      Matcher row = DOCUMENTED_ROW.matcher(line);
+      if (row.find()) {
+        documented.add(row.group(1));
+      }
+    }
+    return documented;
+  }
+
+  /**
+   * What the services read from the environment, with a file that reads it: the variables named in
+   * their configuration ({@code ${PORT:8081}}) or in their code ({@code "KAFKA_SASL_USERNAME"}),
+   * and the {@code kafka.*} settings they read by name, whose variables Micronaut derives. The
+   * operator command-line tool's own variables ({@code IPR_URL}) are documented with it in the
+   * README.
+   */
+  private static Map<String, String> servicesRead() throws IOException {
+    var read = new TreeMap<String, String>();
+    for (String module : List.of("common", "web", "ingest", "detect", "alerts", "standalone")) {
+      try (Stream<Path> files = Files.walk(ROOT.resolve(module).resolve("src/main"))) {
+        for (Path file : files.filter(Files::isRegularFile).toList()) {
+          String name = file.getFileName().toString();
+          if (name.equals("OperatorCli.java")) {
+            continue;
+          }
+          Pattern pattern =
+              name.endsWith(".yml") ? YML_VARIABLE : name.endsWith(".java") ? JAVA_READS : null;
+          if (pattern == null) {
+            continue;
+          }
+          Matcher found = pattern.matcher(Files.readString(file));
+          while (found.find()) {
+            String variable = found.group(1) != null ? found.group(1) : found.group(2);
+            read.putIfAbsent(variable, ROOT.relativize(file).toString());
+          }
+        }
+      }
+    }
+    assertTrue(
+        read.containsKey("KAFKA_SASL_PASSWORD"), "the scan finds what it looks for: " + read);
+    return read;
   }
 
   /** The setting's value when only {@code variable} is set, read as the services read config. */

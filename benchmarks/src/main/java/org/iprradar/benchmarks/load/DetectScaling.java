@@ -2,6 +2,7 @@ package org.iprradar.benchmarks.load;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -71,6 +72,34 @@ public final class DetectScaling {
     }
   }
 
+  /**
+   * What one layout measured between the first and the last assessment.
+   *
+   * @param rate listings a second, wall clock
+   * @param streamCpuMicros CPU time of detect's stream threads per listing
+   * @param processCpuMicros CPU time of the whole JVM (broker, detect, the counting consumer) per
+   *     listing
+   */
+  record Result(double rate, double streamCpuMicros, double processCpuMicros) {}
+
+  /** The clocks at one moment. */
+  private record Snapshot(long wall, long processCpu, long streamCpu) {
+    static Snapshot now() {
+      var threads = ManagementFactory.getThreadMXBean();
+      long stream = 0;
+      for (var info : threads.getThreadInfo(threads.getAllThreadIds())) {
+        // Detect's stream threads are named <client id>-StreamThread-<n>.
+        if (info != null && info.getThreadName().contains("-StreamThread-")) {
+          long cpu = threads.getThreadCpuTime(info.getThreadId());
+          stream += Math.max(cpu, 0);
+        }
+      }
+      var os =
+          (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+      return new Snapshot(System.nanoTime(), os.getProcessCpuTime(), stream);
+    }
+  }
+
   public static void main(String[] args) throws Exception {
     Map<String, String> options = LoadRun.options(args);
     var titles =
@@ -91,27 +120,31 @@ public final class DetectScaling {
     for (Layout layout : layouts) {
       LoadRun.deleteRecursively(dir.resolve(layout.name()));
       System.out.printf(Locale.ROOT, "%s: CPUs %d, load %s%n", layout.name(), cpus(), load());
-      double rate = run(layout, dir.resolve(layout.name()), book, titles, listings);
-      rows.add(
+      Result result = run(layout, dir.resolve(layout.name()), book, titles, listings);
+      String row =
           String.format(
               Locale.ROOT,
-              "| %d | %d | %d | %,.0f | %s |",
+              "| %d | %d | %d | %,.0f | %.0f | %.0f | %s |",
               layout.partitions(),
               layout.threads(),
               layout.instances(),
-              rate,
-              load()));
-      System.out.printf(Locale.ROOT, "%s: %,.0f listings/s%n", layout.name(), rate);
+              result.rate(),
+              result.streamCpuMicros(),
+              result.processCpuMicros(),
+              load());
+      rows.add(row);
+      System.out.println(layout.name() + ": " + row);
     }
     System.out.println();
     System.out.println(
-        "| partitions | threads per instance | instances | listings/s | load after |");
-    System.out.println("|---:|---:|---:|---:|---:|");
+        "| partitions | threads per instance | instances | listings/s | stream-thread CPU µs"
+            + " per listing | JVM CPU µs per listing | load after |");
+    System.out.println("|---:|---:|---:|---:|---:|---:|---:|");
     rows.forEach(System.out::println);
     System.exit(0);
   }
 
-  private static double run(
+  private static Result run(
       Layout layout, Path dir, RuleBook book, List<TaobaoTitle> titles, int listings)
       throws Exception {
     try (var broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0, layout.partitions())) {
@@ -179,8 +212,8 @@ public final class DetectScaling {
     }
   }
 
-  /** Listings a second from the first committed assessment to the {@code total}-th. */
-  private static double count(KafkaSettings kafka, int total) {
+  /** Rate and CPU from the first committed assessment to the {@code total}-th. */
+  private static Result count(KafkaSettings kafka, int total) {
     var config = new HashMap<>(kafka.clientConfig());
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -195,7 +228,7 @@ public final class DetectScaling {
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(15);
-      long first = 0;
+      Snapshot first = null;
       int atFirst = 0;
       int seen = 0;
       while (seen < total) {
@@ -204,14 +237,18 @@ public final class DetectScaling {
               "only " + seen + " of " + total + " assessments within 15 minutes");
         }
         int polled = consumer.poll(Duration.ofMillis(50)).count();
-        if (polled > 0 && first == 0) {
-          first = System.nanoTime();
+        if (polled > 0 && first == null) {
+          first = Snapshot.now();
           atFirst = polled;
         }
         seen += polled;
       }
-      double seconds = (System.nanoTime() - first) / 1e9;
-      return (seen - atFirst) / seconds;
+      Snapshot last = Snapshot.now();
+      double counted = seen - atFirst;
+      return new Result(
+          counted / ((last.wall() - first.wall()) / 1e9),
+          (last.streamCpu() - first.streamCpu()) / 1e3 / counted,
+          (last.processCpu() - first.processCpu()) / 1e3 / counted);
     }
   }
 
