@@ -46,6 +46,12 @@ class SecureClusterIT {
 
         var alert = api.awaitAlert("taobao:tb_sasl:COUNTERFEIT_TRADEMARK");
         assertEquals("MARKET_SUPERVISION", alert.get("bureau").get("id").asText());
+
+        // The health check's own admin client logs in too: Kafka and every Streams app are UP.
+        var health = ApiClient.json(api.get("/health"));
+        assertEquals("UP", health.get("details").get("kafka").get("status").asText(), "" + health);
+        assertEquals(
+            "UP", health.get("details").get("kafkaStreams").get("status").asText(), "" + health);
       }
     }
   }
