@@ -8,14 +8,21 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
@@ -64,18 +71,26 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   }
 
   /**
-   * Starts a broker whose client port takes only SASL PLAIN logins of {@code users}, as a cluster
-   * with credentials does; the broker's own traffic uses a plain-text port of its own. For checking
-   * that every client of the services sends its credentials.
+   * Starts a broker whose client port takes only SASL logins of {@code users}, with mechanism PLAIN
+   * or SCRAM-SHA-256, as a cluster with credentials does; the broker's own traffic uses a
+   * plain-text port of its own. For checking that every client of the services sends its
+   * credentials.
    *
    * @param users user name to password
    */
-  public static EmbeddedKafkaBroker startWithPlainUsers(
+  public static EmbeddedKafkaBroker startWithSaslUsers(
       Path logDir, int partitions, Map<String, String> users) {
     if (users.isEmpty()) {
       throw new IllegalArgumentException("a SASL broker needs at least one user");
     }
-    return start(logDir, 0, partitions, users);
+    var broker = start(logDir, 0, partitions, users);
+    try {
+      broker.addScramUsers(users);
+    } catch (RuntimeException e) {
+      broker.close();
+      throw e;
+    }
+    return broker;
   }
 
   private static EmbeddedKafkaBroker start(
@@ -94,7 +109,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     String internal = "localhost:" + brokerPort;
     if (!users.isEmpty()) {
       internal = "localhost:" + freePort();
-      withPlainUsers(props, brokerPort, internal, controllerPort, users);
+      withSaslUsers(props, brokerPort, internal, controllerPort, users);
     }
     var config = new KafkaConfig(props, false);
     if (!Files.exists(logDir.resolve("meta.properties"))) {
@@ -161,8 +176,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     return props;
   }
 
-  /** A SASL_PLAINTEXT client listener with PLAIN users, and a plain-text one for the broker. */
-  private static void withPlainUsers(
+  /**
+   * A SASL_PLAINTEXT client listener with PLAIN users (listed in its JAAS line) and SCRAM (whose
+   * users {@link #addScramUsers} creates), and a plain-text listener for the broker itself.
+   */
+  private static void withSaslUsers(
       Map<String, Object> props,
       int clientPort,
       String internal,
@@ -184,14 +202,46 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         "listener.security.protocol.map",
         "CLIENT:SASL_PLAINTEXT,INTERNAL:PLAINTEXT," + CONTROLLER + ":PLAINTEXT");
     props.put("inter.broker.listener.name", "INTERNAL");
-    props.put("sasl.enabled.mechanisms", "PLAIN");
-    props.put("listener.name.client.sasl.enabled.mechanisms", "PLAIN");
+    props.put("sasl.enabled.mechanisms", "PLAIN,SCRAM-SHA-256");
+    props.put("listener.name.client.sasl.enabled.mechanisms", "PLAIN,SCRAM-SHA-256");
+    props.put(
+        "listener.name.client.scram-sha-256.sasl.jaas.config",
+        "org.apache.kafka.common.security.scram.ScramLoginModule required;");
     var jaas =
         new StringBuilder("org.apache.kafka.common.security.plain.PlainLoginModule required");
     users.forEach(
         (name, password) ->
             jaas.append(" user_").append(name).append("=\"").append(password).append('"'));
     props.put("listener.name.client.plain.sasl.jaas.config", jaas.append(';').toString());
+  }
+
+  /** SCRAM-SHA-256 credentials for the users, kept in the cluster's metadata. */
+  private void addScramUsers(Map<String, String> users) {
+    var upserts = new ArrayList<UserScramCredentialAlteration>();
+    users.forEach(
+        (name, password) ->
+            upserts.add(
+                new UserScramCredentialUpsertion(
+                    name, new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_256, 4096), password)));
+    try (Admin admin =
+        Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, internalServers))) {
+      admin.alterUserScramCredentials(upserts).all().get(60, TimeUnit.SECONDS);
+      // The broker learns them from the metadata log a moment later: wait until it knows them all,
+      // so that the first login does not race it.
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (admin.describeUserScramCredentials().all().get(60, TimeUnit.SECONDS).size()
+          < users.size()) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("the broker did not learn the SCRAM users in 60 s");
+        }
+        Thread.sleep(50);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while creating SCRAM users", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("cannot create the SCRAM users: " + e.getCause(), e);
+    }
   }
 
   private static void format(Path logDir) {

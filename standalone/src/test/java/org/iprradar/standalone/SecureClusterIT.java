@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,6 +17,8 @@ import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The system against a cluster that takes only SASL logins: with the right credentials a listing
@@ -28,14 +31,17 @@ class SecureClusterIT {
   private static final String USER = "ipr-radar";
   private static final String PASSWORD = "n0t-the-demo-secret";
 
-  @Test
+  @ParameterizedTest
+  @ValueSource(strings = {"PLAIN", "SCRAM-SHA-256"})
   void shouldTurnAListingIntoAnAlertOnAClusterThatRequiresCredentials(
-      @TempDir Path clusterDir, @TempDir Path appDir) throws Exception {
+      String mechanism, @TempDir Path clusterDir, @TempDir Path appDir) throws Exception {
     try (var cluster =
-        EmbeddedKafkaBroker.startWithPlainUsers(clusterDir, 2, Map.of(USER, PASSWORD))) {
+        EmbeddedKafkaBroker.startWithSaslUsers(clusterDir, 2, Map.of(USER, PASSWORD))) {
       assertRefusesClientsWithoutCredentials(cluster.bootstrapServers());
 
-      try (var app = Standalone.start(settings(appDir, cluster, PASSWORD))) {
+      var settings = settings(appDir, cluster, PASSWORD);
+      settings.put("kafka.sasl.mechanism", mechanism);
+      try (var app = Standalone.start(settings)) {
         var api = new ApiClient(app::url);
         String line =
             "{\"platform\":\"taobao\",\"listingId\":\"sasl-1\",\"title\":\"驴牌 老花 手袋 高仿 专柜品质\","
@@ -62,7 +68,7 @@ class SecureClusterIT {
       @TempDir Path clusterDir, @TempDir Path appDir) {
     String wrong = "wrong-password-42";
     try (var cluster =
-        EmbeddedKafkaBroker.startWithPlainUsers(clusterDir, 2, Map.of(USER, PASSWORD))) {
+        EmbeddedKafkaBroker.startWithSaslUsers(clusterDir, 2, Map.of(USER, PASSWORD))) {
       var failure =
           assertThrows(
               RuntimeException.class,
@@ -86,6 +92,18 @@ class SecureClusterIT {
 
     String messages = messages(failure);
     assertTrue(messages.contains("KAFKA_SASL_USERNAME"), messages);
+  }
+
+  @Test
+  void shouldRefuseCredentialsForTheEmbeddedBroker(@TempDir Path appDir) {
+    var settings = TestSystem.settings(appDir);
+    settings.put("kafka.security.protocol", "SASL_PLAINTEXT");
+
+    var failure = assertThrows(RuntimeException.class, () -> Standalone.start(settings).close());
+
+    assertTrue(
+        failure.getMessage().contains("embedded broker is plain text only"), messages(failure));
+    assertFalse(Files.exists(appDir.resolve("kafka")), "no embedded broker was started");
   }
 
   private static Map<String, Object> settings(
