@@ -17,6 +17,7 @@ import org.iprradar.detect.operator.OperatorLog;
 import org.iprradar.detect.operator.OperatorService;
 import org.iprradar.detect.operator.PerformanceReader;
 import org.iprradar.detect.operator.RecentListings;
+import org.iprradar.detect.operator.ScoringOperator;
 import org.iprradar.detect.operator.TopicReader;
 import org.iprradar.detect.rules.RuleBook;
 import org.iprradar.detect.score.ScoringBook;
@@ -61,6 +62,12 @@ final class OperatorFactory {
   @Singleton
   DryRun dryRun(RuleBook book, ScoringBook scoring, RecentListings recent) {
     return new DryRun(book, scoring, recent, Clock.systemUTC());
+  }
+
+  @Singleton
+  ScoringOperator scoringOperator(
+      ScoringBook scoring, RuleBook book, RecentListings recent, OperatorLog log) {
+    return new ScoringOperator(scoring, book, recent, log, Clock.systemUTC());
   }
 
   @Singleton
