@@ -5,6 +5,8 @@ import { h, replace, formatTime } from './dom.js';
 import { ApiError } from './api.js';
 import { highlight } from './alert.js';
 import { TYPE, label } from './labels.js';
+import { renderScoring } from './scoring.js';
+import { renderRouting } from './routing.js';
 
 const BASE = '/api/v1/operator';
 const TYPES = ['COUNTERFEIT_TRADEMARK', 'PIRACY_COPYRIGHT', 'COUNTERFEIT_DRUG_OR_FOOD',
@@ -35,6 +37,7 @@ function nav() {
   return h('p', { class: 'actions' },
     h('a', { href: '#/operator' }, '规则'), h('a', { href: '#/operator/rule/new' }, '新建规则'),
     h('a', { href: '#/operator/brands' }, '品牌'), h('a', { href: '#/operator/brand/new' }, '新建品牌'),
+    h('a', { href: '#/operator/scoring', id: 'nav-scoring' }, '阈值与权重'), h('a', { href: '#/operator/routing', id: 'nav-routing' }, '分派规则'),
     h('a', { href: `${BASE}/config.yaml`, download: 'ipr-radar-config.yaml' }, '导出 YAML'));
 }
 
@@ -263,10 +266,12 @@ async function renderBrand(view, id, actor) {
 
 /**
  * Routes #/operator, #/operator/rule/<id|new>, #/operator/history/<kind>/<id>, #/operator/brands and
- * #/operator/brand/<id|new>.
+ * #/operator/brand/<id|new>, #/operator/scoring[/<key>] and #/operator/routing.
  */
 export async function renderOperator(view, path, actor) {
   const parts = path.split('/').slice(2).map(decodeURIComponent);
+  if (parts[0] === 'scoring') return renderScoring(view, parts[1], actor, nav);
+  if (parts[0] === 'routing') return renderRouting(view, actor, nav);
   if (parts[0] === 'rule' && parts[1]) return renderRule(view, parts[1], actor);
   if (parts[0] === 'history' && parts[2]) return renderHistory(view, parts[1], parts[2]);
   if (parts[0] === 'brands') return renderBrands(view);
