@@ -71,8 +71,13 @@ final class OperatorFactory {
   }
 
   @Singleton
+  @Bean(preDestroy = "close")
   PerformanceReader performanceReader(TopicReader reader, RuleBook book, RecentListings recent) {
-    return new PerformanceReader(reader, book::rulesAsWritten, recent);
+    return new PerformanceReader(
+        () -> reader.consumer("ipr-radar-rule-performance"),
+        reader.timeout(),
+        book::rulesAsWritten,
+        recent);
   }
 
   // Only clients are made here; partitions and replication matter to topic creation alone.
