@@ -102,6 +102,7 @@ export async function renderScoring(view, key, actor, nav) {
     replace(view, h('section', { class: 'card' }, h('h2', {}, '阈值与权重'), nav(), h('p', { class: 'error' }, `无法加载：${e.message}`)));
     return;
   }
+  settings.categories = settings.categories || [];
   const current = key === DEFAULT ? settings.defaults : settings.categories.find((c) => c.key === key);
   const entry = (current && current.entry) || {};
   const values = (current && current.values) || settings.defaults.values;

@@ -106,10 +106,10 @@ public final class ScoringValidator {
                 key,
                 name,
                 "must be within 0.."
-                    + max
-                    + (open ? " (" + max + " excluded)" : "")
+                    + plain(max)
+                    + (open ? " (" + plain(max) + " excluded)" : "")
                     + ", was "
-                    + number));
+                    + plain(number)));
         continue;
       }
       if (name.equals("categoryPoints") && ScoringOverride.ALL_CATEGORIES.equals(key)) {
@@ -142,6 +142,13 @@ public final class ScoringValidator {
       // Unreachable after the checks above; said plainly should the record gain a rule.
       throw new InvalidConfigException(List.of(Problem.of("scoring", "", e.getMessage())));
     }
+  }
+
+  /** 100 rather than 100.0, 0.5 as it is. */
+  private static String plain(double value) {
+    return value == Math.rint(value) && Math.abs(value) < 1e15
+        ? String.valueOf((long) value)
+        : String.valueOf(value);
   }
 
   private static Map<String, Double> maxima() {
