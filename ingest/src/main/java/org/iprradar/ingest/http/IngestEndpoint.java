@@ -103,7 +103,9 @@ final class IngestEndpoint {
       }
       return ingestor
           .ingest(feed, records, pathParameters, r -> Map.of())
-          .thenCompose(
+          // Async: the acknowledgement completes on the producer's I/O thread, and a send from
+          // there waits for metadata that only that thread can fetch.
+          .thenComposeAsync(
               outcome -> {
                 var values = new ArrayList<T>();
                 for (var sent : outcome.sent()) {
@@ -145,7 +147,7 @@ final class IngestEndpoint {
     try {
       return ingestor
           .delete(feed, key)
-          .thenCompose(
+          .thenComposeAsync(
               response ->
                   deleted == null
                       ? CompletableFuture.completedFuture(response)
