@@ -193,7 +193,7 @@ async function renderHistory(view, kind, id) {
         h('td', {}, formatTime(c.changedAt)), h('td', {}, c.changedBy), h('td', {}, c.action),
         h('td', {}, c.version), h('td', {}, (c.changedFields || []).join(', ')),
         h('td', {}, h('pre', { class: 'generic' }, c.after ? JSON.stringify(c.after, null, 1) : '（已删除）'))))))
-      : h('p', { class: 'muted' }, '没有经运营接口的修改记录（来自初始 YAML 或摄取接口的修改不在此列）。'));
+      : h('p', { class: 'muted' }, '没有修改记录（来自初始 YAML 或直接写入主题的修改不在此列）。'));
   } catch (e) { replace(body, h('p', { class: 'error' }, `无法加载历史：${e.message}`)); }
 }
 
