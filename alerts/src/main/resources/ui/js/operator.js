@@ -5,6 +5,8 @@ import { h, replace, formatTime } from './dom.js';
 import { ApiError } from './api.js';
 import { highlight } from './alert.js';
 import { TYPE, label } from './labels.js';
+import { renderScoring } from './scoring.js';
+import { renderRouting } from './routing.js';
 
 const BASE = '/api/v1/operator';
 const TYPES = ['COUNTERFEIT_TRADEMARK', 'PIRACY_COPYRIGHT', 'COUNTERFEIT_DRUG_OR_FOOD',
@@ -35,6 +37,7 @@ function nav() {
   return h('p', { class: 'actions' },
     h('a', { href: '#/operator' }, '规则'), h('a', { href: '#/operator/rule/new' }, '新建规则'),
     h('a', { href: '#/operator/brands' }, '品牌'), h('a', { href: '#/operator/brand/new' }, '新建品牌'),
+    h('a', { href: '#/operator/scoring', id: 'nav-scoring' }, '阈值与权重'), h('a', { href: '#/operator/routing', id: 'nav-routing' }, '分派规则'),
     h('a', { href: `${BASE}/config.yaml`, download: 'ipr-radar-config.yaml' }, '导出 YAML'));
 }
 
@@ -190,7 +193,7 @@ async function renderHistory(view, kind, id) {
         h('td', {}, formatTime(c.changedAt)), h('td', {}, c.changedBy), h('td', {}, c.action),
         h('td', {}, c.version), h('td', {}, (c.changedFields || []).join(', ')),
         h('td', {}, h('pre', { class: 'generic' }, c.after ? JSON.stringify(c.after, null, 1) : '（已删除）'))))))
-      : h('p', { class: 'muted' }, '没有经运营接口的修改记录（来自初始 YAML 或摄取接口的修改不在此列）。'));
+      : h('p', { class: 'muted' }, '没有修改记录（来自初始 YAML 或直接写入主题的修改不在此列）。'));
   } catch (e) { replace(body, h('p', { class: 'error' }, `无法加载历史：${e.message}`)); }
 }
 
@@ -263,10 +266,12 @@ async function renderBrand(view, id, actor) {
 
 /**
  * Routes #/operator, #/operator/rule/<id|new>, #/operator/history/<kind>/<id>, #/operator/brands and
- * #/operator/brand/<id|new>.
+ * #/operator/brand/<id|new>, #/operator/scoring[/<key>] and #/operator/routing.
  */
 export async function renderOperator(view, path, actor) {
   const parts = path.split('/').slice(2).map(decodeURIComponent);
+  if (parts[0] === 'scoring') return renderScoring(view, parts[1], actor, nav);
+  if (parts[0] === 'routing') return renderRouting(view, actor, nav);
   if (parts[0] === 'rule' && parts[1]) return renderRule(view, parts[1], actor);
   if (parts[0] === 'history' && parts[2]) return renderHistory(view, parts[1], parts[2]);
   if (parts[0] === 'brands') return renderBrands(view);

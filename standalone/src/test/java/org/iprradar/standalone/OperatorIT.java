@@ -168,4 +168,89 @@ class OperatorIT {
     Files.writeString(file, "rules:\n  - id: bad\n    weight: 400\n");
     assertEquals(1, cli.run(new String[] {"import", file.toString()}));
   }
+
+  /**
+   * Thresholds and weights through the operator API against the broker: refused by field, previewed
+   * without a write to any topic, saved with its history and applied; and a rule put through
+   * ingest's API gets a history entry in the same topic, with who made it.
+   */
+  @Test
+  void operatorsPreviewSaveAndTraceScoringSettingsAndIngestChanges() throws Exception {
+    String alertId = "taobao:op-sc-seller:COUNTERFEIT_TRADEMARK";
+    assertEquals(202, API.postBagListing("op-sc-1", "op-sc-seller").statusCode());
+    API.awaitAlert(alertId);
+
+    var refused =
+        API.send(
+            "PUT",
+            "/api/v1/operator/scoring/default",
+            "application/json",
+            "{\"leadThreshold\":101,\"brandMentionWieght\":3}",
+            BY,
+            "it-tuner");
+    assertEquals(400, refused.statusCode(), refused.body());
+    var fields = new ArrayList<String>();
+    ApiClient.json(refused).get("problems").forEach(p -> fields.add(p.get("field").asText()));
+    assertEquals(List.of("leadThreshold", "brandMentionWieght"), fields, refused.body());
+
+    Map<TopicPartition, Long> before = endOffsets();
+    var preview =
+        API.postJson(
+            "/api/v1/operator/scoring/preview",
+            "{\"key\":\"luxury_bags\",\"settings\":{\"leadThreshold\":100,"
+                + "\"brandMentionWeight\":0,\"priceBelowBandWeight\":0}}");
+    assertEquals(200, preview.statusCode(), preview.body());
+    assertTrue(
+        ApiClient.json(preview).path("goneLeads").toString().contains(alertId), preview.body());
+    assertEquals(before, endOffsets(), "a preview wrote to a topic");
+
+    var saved =
+        API.send(
+            "PUT",
+            "/api/v1/operator/scoring/luxury_bags",
+            "application/json",
+            "{\"leadThreshold\":60,\"networkCap\":15,\"description\":\"it\"}",
+            BY,
+            "it-tuner");
+    assertEquals(200, saved.statusCode(), saved.body());
+    await()
+        .atMost(ApiClient.PIPELINE)
+        .until(
+            () ->
+                ApiClient.json(API.get("/api/v1/operator/scoring"))
+                    .path("categories")
+                    .toString()
+                    .contains("\"networkCap\":15.0"));
+    JsonNode history = ApiClient.json(API.get("/api/v1/operator/scoring/luxury_bags/history"));
+    assertEquals(1, history.size(), history.toString());
+    assertEquals("it-tuner", history.get(0).get("changedBy").asText());
+    assertEquals("CREATE", history.get(0).get("action").asText());
+    assertEquals(
+        204,
+        API.send(
+                "DELETE",
+                "/api/v1/operator/scoring/luxury_bags",
+                "application/json",
+                "",
+                BY,
+                "it-tuner")
+            .statusCode());
+
+    var viaIngest =
+        API.send(
+            "PUT",
+            "/api/v1/rules/it-ingest-rule",
+            "application/json",
+            "{\"query\":\"\\\"鹿标专供\\\"\",\"infringementType\":\"COUNTERFEIT_TRADEMARK\","
+                + "\"weight\":30,\"version\":4}",
+            BY,
+            "partner.it");
+    assertEquals(202, viaIngest.statusCode(), viaIngest.body());
+    JsonNode ingestHistory =
+        ApiClient.json(API.get("/api/v1/operator/rules/it-ingest-rule/history"));
+    assertEquals(1, ingestHistory.size(), ingestHistory.toString());
+    assertEquals("partner.it", ingestHistory.get(0).get("changedBy").asText());
+    assertEquals("PUT", ingestHistory.get(0).get("action").asText());
+    assertEquals(4, ingestHistory.get(0).get("version").asInt());
+  }
 }

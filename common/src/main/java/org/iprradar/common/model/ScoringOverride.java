@@ -24,6 +24,14 @@ package org.iprradar.common.model;
  * @param sellerConfirmedAlertWeight points for each confirmed earlier alert on the seller
  * @param sellerConfirmedAlertCap the most points confirmed alerts add together
  * @param sellerHistoryCap the most points a seller's history adds to a listing's score
+ * @param networkShare the share of the riskiest linked seller's history points a listing of another
+ *     member of the network gets, 0-1 (1 excluded: a network weighs less than the seller's own)
+ * @param networkCap the most points the seller-network signal adds
+ * @param listingComplaintWeight points per complaint naming the listing in the last 30 days
+ * @param listingComplaintCap the most points the listing's complaints add
+ * @param sellerComplaintWeight points per further complaint naming the seller in those 30 days
+ * @param sellerComplaintCap the most points the seller's complaints add
+ * @param surgeWeight points for a complaint surge (what counts as a surge stays configuration)
  * @param description why the operator made the change, for the log and the next operator
  */
 public record ScoringOverride(
@@ -43,6 +51,13 @@ public record ScoringOverride(
     Double sellerConfirmedAlertWeight,
     Double sellerConfirmedAlertCap,
     Double sellerHistoryCap,
+    Double networkShare,
+    Double networkCap,
+    Double listingComplaintWeight,
+    Double listingComplaintCap,
+    Double sellerComplaintWeight,
+    Double sellerComplaintCap,
+    Double surgeWeight,
     String description) {
 
   /** The key of the entry that applies to every category. */
@@ -68,6 +83,16 @@ public record ScoringOverride(
     requireWithin("sellerConfirmedAlertWeight", sellerConfirmedAlertWeight, 100);
     requireWithin("sellerConfirmedAlertCap", sellerConfirmedAlertCap, 100);
     requireWithin("sellerHistoryCap", sellerHistoryCap, 100);
+    if (networkShare != null && !(networkShare >= 0 && networkShare < 1)) {
+      throw new IllegalArgumentException(
+          "networkShare must be within 0..1 (1 excluded), was " + networkShare);
+    }
+    requireWithin("networkCap", networkCap, 100);
+    requireWithin("listingComplaintWeight", listingComplaintWeight, 100);
+    requireWithin("listingComplaintCap", listingComplaintCap, 100);
+    requireWithin("sellerComplaintWeight", sellerComplaintWeight, 100);
+    requireWithin("sellerComplaintCap", sellerComplaintCap, 100);
+    requireWithin("surgeWeight", surgeWeight, 100);
     description = description == null ? "" : description;
   }
 

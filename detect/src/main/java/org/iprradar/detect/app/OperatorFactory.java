@@ -18,6 +18,7 @@ import org.iprradar.detect.operator.OperatorLog;
 import org.iprradar.detect.operator.OperatorService;
 import org.iprradar.detect.operator.PerformanceReader;
 import org.iprradar.detect.operator.RecentListings;
+import org.iprradar.detect.operator.ScoringOperator;
 import org.iprradar.detect.operator.TopicReader;
 import org.iprradar.detect.rules.RuleBook;
 import org.iprradar.detect.score.ScoringBook;
@@ -66,8 +67,19 @@ final class OperatorFactory {
   }
 
   @Singleton
+  ScoringOperator scoringOperator(
+      ScoringBook scoring, RuleBook book, RecentListings recent, OperatorLog log) {
+    return new ScoringOperator(scoring, book, recent, log, Clock.systemUTC());
+  }
+
+  @Singleton
+  @Bean(preDestroy = "close")
   PerformanceReader performanceReader(TopicReader reader, RuleBook book, RecentListings recent) {
-    return new PerformanceReader(reader, book::rulesAsWritten, recent);
+    return new PerformanceReader(
+        () -> reader.consumer("ipr-radar-rule-performance"),
+        reader.timeout(),
+        book::rulesAsWritten,
+        recent);
   }
 
   // Only clients are made here; partitions and replication matter to topic creation alone.

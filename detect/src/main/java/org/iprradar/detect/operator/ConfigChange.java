@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One operator change of a rule or brand, as kept in the append-only {@code rule-changes} topic:
- * who changed what, when, and the value before and after.
+ * One operator change of a rule, brand or scoring settings, as kept in the append-only {@code
+ * rule-changes} topic: who changed what, when, and the value before and after.
  *
- * @param kind {@code rule} or {@code brand}
+ * @param kind {@code rule}, {@code brand} or {@code scoring} (id: {@code default} or a category)
  * @param version the version the change gave it (for a delete, the version deleted)
  * @param action CREATE, UPDATE, DISABLE, ENABLE, DELETE or IMPORT
  * @param before the value before, or null when there was none
@@ -29,6 +29,7 @@ public record ConfigChange(
 
   public static final String RULE = "rule";
   public static final String BRAND = "brand";
+  public static final String SCORING = "scoring";
 
   public ConfigChange {
     Objects.requireNonNull(kind, "kind");

@@ -200,7 +200,7 @@ public final class DryRun {
         .toList();
   }
 
-  private static List<RecentListings.Seen> parseSample(String ndjson, List<String> problems) {
+  static List<RecentListings.Seen> parseSample(String ndjson, List<String> problems) {
     var listings = new ArrayList<RecentListings.Seen>();
     String[] lines = ndjson.split("\r?\n");
     for (int i = 0; i < lines.length; i++) {

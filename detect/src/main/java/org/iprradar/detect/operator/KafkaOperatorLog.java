@@ -11,9 +11,10 @@ import org.iprradar.common.json.Json;
 import org.iprradar.common.kafka.Topics;
 
 /**
- * Writes operator changes to the live {@code rules}/{@code brands} topics, with {@code changedBy},
- * {@code changedAt} and {@code version} headers so that a record on the live topic says where it
- * came from, and to the history topic; reads the history back with a {@link TopicReader}.
+ * Writes operator changes to the live {@code rules}/{@code brands}/{@code scoring-settings} topics,
+ * with {@code changedBy}, {@code changedAt} and {@code version} headers so that a record on the
+ * live topic says where it came from, and to the history topic; reads the history back with a
+ * {@link TopicReader}.
  *
  * <p>The live record goes first: a change whose history write fails is in force and the caller
  * hears of the failure, rather than a history that claims a change that never happened.
@@ -31,7 +32,12 @@ public final class KafkaOperatorLog implements OperatorLog {
   @Override
   public void publish(ConfigChange change, Object value) {
     String topic =
-        change.kind().equals(ConfigChange.RULE) ? Topics.RULES.name() : Topics.BRANDS.name();
+        switch (change.kind()) {
+          case ConfigChange.RULE -> Topics.RULES.name();
+          case ConfigChange.BRAND -> Topics.BRANDS.name();
+          case ConfigChange.SCORING -> Topics.SCORING_SETTINGS.name();
+          default -> throw new IllegalArgumentException("no live topic for " + change.kind());
+        };
     var live =
         new ProducerRecord<String, byte[]>(topic, change.id(), value == null ? null : json(value));
     live.headers()

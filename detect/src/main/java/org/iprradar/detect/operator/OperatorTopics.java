@@ -9,9 +9,9 @@ import org.iprradar.common.kafka.Topic;
 public final class OperatorTopics {
 
   /**
-   * Every operator change of a rule or brand, keyed {@code rule:<id>} or {@code brand:<id>}.
-   * Append-only and kept forever: it is the record of who changed what, which a compacted topic
-   * would lose.
+   * Every operator change of a rule, brand or scoring settings, keyed {@code rule:<id>}, {@code
+   * brand:<id>} or {@code scoring:<default or category>}. Append-only and kept forever: it is the
+   * record of who changed what, which a compacted topic would lose.
    */
   public static final Topic<String, ConfigChange> RULE_CHANGES =
       new Topic<>(

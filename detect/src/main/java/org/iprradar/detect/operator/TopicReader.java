@@ -35,14 +35,8 @@ public final class TopicReader {
    */
   public List<ConsumerRecord<String, byte[]>> read(
       String topic, Predicate<ConsumerRecord<String, byte[]>> keep) {
-    Map<String, Object> config = new HashMap<>(kafka.clientConfig());
-    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    config.put(ConsumerConfig.CLIENT_ID_CONFIG, "ipr-radar-operator-reader");
-    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
     var kept = new ArrayList<ConsumerRecord<String, byte[]>>();
-    try (var consumer =
-        new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+    try (var consumer = consumer("ipr-radar-operator-reader")) {
       var partitions =
           consumer.partitionsFor(topic, timeout).stream()
               .map(p -> new TopicPartition(p.topic(), p.partition()))
@@ -64,6 +58,24 @@ public final class TopicReader {
       }
     }
     return kept;
+  }
+
+  /**
+   * A consumer of committed records with no group, assigned nothing yet; for a reader that keeps it
+   * open and follows topics ({@link PerformanceReader}).
+   */
+  public KafkaConsumer<String, byte[]> consumer(String clientId) {
+    Map<String, Object> config = new HashMap<>(kafka.clientConfig());
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+    return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+  }
+
+  /** How long a read may take. */
+  public Duration timeout() {
+    return timeout;
   }
 
   private static boolean reached(

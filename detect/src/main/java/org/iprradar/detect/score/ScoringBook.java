@@ -37,7 +37,8 @@ public final class ScoringBook implements Supplier<ScorerSet> {
 
   /**
    * @param base the start-up settings, from configuration, that entries override
-   * @param contextWeights the network and complaint weights, from configuration only for now
+   * @param contextWeights the network and complaint weights from configuration, which entries
+   *     override too (all but what counts as a complaint surge)
    */
   public ScoringBook(
       ScoringSettings base,
@@ -80,6 +81,7 @@ public final class ScoringBook implements Supplier<ScorerSet> {
       // any other entry too.
       overlay(base, entry, key);
       overlay(sellerWeights, entry);
+      overlay(contextWeights, entry);
     } catch (IllegalArgumentException e) {
       return Optional.of(e.getMessage());
     }
@@ -87,6 +89,36 @@ public final class ScoringBook implements Supplier<ScorerSet> {
       entries.put(key, entry);
     }
     return Optional.empty();
+  }
+
+  /**
+   * Why {@code entry} would be refused under {@code key}, without staging it.
+   *
+   * @return the reason, or empty when {@link #put} would take it
+   */
+  public Optional<String> check(String key, ScoringOverride entry) {
+    return new ScoringBook(base, sellerWeights, contextWeights).put(key, entry);
+  }
+
+  /**
+   * The set the entries in force would make with {@code entry} under {@code key} (null: with the
+   * entry of {@code key} removed). Nothing is staged or published: what a preview scores with.
+   *
+   * @throws IllegalArgumentException when the entry would be refused
+   */
+  public ScorerSet trial(String key, ScoringOverride entry) {
+    var trial = new HashMap<>(entries());
+    if (entry == null) {
+      trial.remove(key);
+    } else {
+      check(key, entry)
+          .ifPresent(
+              reason -> {
+                throw new IllegalArgumentException(reason);
+              });
+      trial.put(key, entry);
+    }
+    return build(Map.copyOf(trial));
   }
 
   public void remove(String key) {
@@ -116,6 +148,8 @@ public final class ScoringBook implements Supplier<ScorerSet> {
     ScoringSettings common = forAll == null ? base : overlay(base, forAll, null);
     SellerHistoryWeights commonSeller =
         forAll == null ? sellerWeights : overlay(sellerWeights, forAll);
+    SellerContextWeights commonContext =
+        forAll == null ? contextWeights : overlay(contextWeights, forAll);
     var byCategory = new HashMap<String, Scorer>();
     staged.forEach(
         (key, entry) -> {
@@ -123,7 +157,9 @@ public final class ScoringBook implements Supplier<ScorerSet> {
             byCategory.put(
                 key,
                 new Scorer(
-                    overlay(common, entry, key), overlay(commonSeller, entry), contextWeights));
+                    overlay(common, entry, key),
+                    overlay(commonSeller, entry),
+                    overlay(commonContext, entry)));
           }
         });
     String version =
@@ -133,7 +169,7 @@ public final class ScoringBook implements Supplier<ScorerSet> {
             .add("context", contextWeights)
             .addAll(staged)
             .finish();
-    return new ScorerSet(version, new Scorer(common, commonSeller, contextWeights), byCategory);
+    return new ScorerSet(version, new Scorer(common, commonSeller, commonContext), byCategory);
   }
 
   /**
@@ -177,6 +213,18 @@ public final class ScoringBook implements Supplier<ScorerSet> {
         or(entry.sellerConfirmedAlertWeight(), weights.confirmedAlertWeight()),
         or(entry.sellerConfirmedAlertCap(), weights.confirmedAlertCap()),
         or(entry.sellerHistoryCap(), weights.signalCap()));
+  }
+
+  /** {@code weights} with the network and complaint points {@code entry} sets. */
+  static SellerContextWeights overlay(SellerContextWeights weights, ScoringOverride entry) {
+    return weights.withPoints(
+        or(entry.networkShare(), weights.networkShare()),
+        or(entry.networkCap(), weights.networkCap()),
+        or(entry.listingComplaintWeight(), weights.listingComplaintWeight()),
+        or(entry.listingComplaintCap(), weights.listingComplaintCap()),
+        or(entry.sellerComplaintWeight(), weights.sellerComplaintWeight()),
+        or(entry.sellerComplaintCap(), weights.sellerComplaintCap()),
+        or(entry.surgeWeight(), weights.surgeWeight()));
   }
 
   private static double or(Double value, double otherwise) {

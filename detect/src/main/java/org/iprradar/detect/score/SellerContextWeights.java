@@ -51,6 +51,27 @@ public record SellerContextWeights(
     }
   }
 
+  /** These weights with the points and share replaced; what counts as a surge stays. */
+  public SellerContextWeights withPoints(
+      double share,
+      double cap,
+      double perListingComplaint,
+      double listingComplaints,
+      double perSellerComplaint,
+      double sellerComplaints,
+      double surge) {
+    return new SellerContextWeights(
+        share,
+        cap,
+        perListingComplaint,
+        listingComplaints,
+        perSellerComplaint,
+        sellerComplaints,
+        surge,
+        surgeMinimum,
+        surgeRatio);
+  }
+
   private static void requireWithin(String name, double value) {
     if (value < 0 || value > 100 || Double.isNaN(value)) {
       throw new IllegalArgumentException(name + " must be within 0..100, was " + value);

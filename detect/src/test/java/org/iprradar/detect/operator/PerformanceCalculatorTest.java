@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.iprradar.common.json.Json;
+import org.iprradar.common.kafka.Topics;
 import org.iprradar.common.model.Assessment;
 import org.iprradar.common.model.InfringementType;
 import org.iprradar.common.model.Lead;
@@ -161,5 +169,79 @@ class PerformanceCalculatorTest {
     assertEquals("NO_VERDICTS", figures.get(1).flag());
     assertEquals(7, figures.get(1).recentHits());
     assertEquals(0, figures.get(1).hits());
+  }
+
+  /**
+   * The follower that serves the API reads only what is new at each request, and answers what
+   * reading both topics whole would: after the first half of the verdicts, and after the rest.
+   */
+  @Test
+  void theFollowerAddsOnlyWhatIsNewAndAgreesWithAReadOfTheWholeTopics() {
+    for (int i = 0; i < 6; i++) {
+      String alert = lead("s" + i, "2026-11-2" + (i % 3), "good", i % 2 == 0 ? "noisy" : "good");
+      act(alert, i % 3 == 0 ? TriageActionType.DISMISS : TriageActionType.CONFIRM);
+    }
+    var consumer = new MockConsumer<String, byte[]>(OffsetResetStrategy.EARLIEST);
+    var leadsPartition = new TopicPartition(Topics.LEADS.name(), 0);
+    var actionsPartition = new TopicPartition(Topics.TRIAGE_ACTIONS.name(), 0);
+    consumer.updatePartitions(
+        Topics.LEADS.name(), List.of(new PartitionInfo(Topics.LEADS.name(), 0, null, null, null)));
+    consumer.updatePartitions(
+        Topics.TRIAGE_ACTIONS.name(),
+        List.of(new PartitionInfo(Topics.TRIAGE_ACTIONS.name(), 0, null, null, null)));
+    consumer.updateBeginningOffsets(Map.of(leadsPartition, 0L, actionsPartition, 0L));
+    var rules = List.of(rule("good"), rule("noisy"), rule("silent"));
+    var reader =
+        new PerformanceReader(
+            () -> consumer, Duration.ofSeconds(5), () -> rules, new RecentListings(0));
+    long[] next = {0, 0};
+    java.util.function.IntConsumer feed =
+        upTo -> {
+          consumer.schedulePollTask(
+              () -> {
+                for (; next[0] < upTo; next[0]++) {
+                  consumer.addRecord(
+                      new ConsumerRecord<>(
+                          Topics.LEADS.name(), 0, next[0], null, bytes(leads.get((int) next[0]))));
+                }
+                for (; next[1] < upTo; next[1]++) {
+                  consumer.addRecord(
+                      new ConsumerRecord<>(
+                          Topics.TRIAGE_ACTIONS.name(),
+                          0,
+                          next[1],
+                          null,
+                          bytes(actions.get((int) next[1]))));
+                }
+              });
+          consumer.updateEndOffsets(
+              Map.of(leadsPartition, (long) upTo, actionsPartition, (long) upTo));
+        };
+
+    feed.accept(3);
+    assertEquals(
+        PerformanceCalculator.compute(rules, leads.subList(0, 3), actions.subList(0, 3), Map.of()),
+        reader.read());
+    feed.accept(6);
+    var figures = reader.read();
+
+    assertEquals(PerformanceCalculator.compute(rules, leads, actions, Map.of()), figures);
+    var good = figures.stream().filter(f -> f.ruleId().equals("good")).findFirst().orElseThrow();
+    assertEquals(6, good.hits());
+    assertEquals(4, good.confirmed());
+    assertEquals(2, good.dismissed());
+    var noisy = figures.stream().filter(f -> f.ruleId().equals("noisy")).findFirst().orElseThrow();
+    assertEquals(2, noisy.confirmed());
+    assertEquals(1, noisy.dismissed());
+    assertEquals(2.0 / 3, noisy.precision(), 1e-9);
+    reader.close();
+  }
+
+  private static byte[] bytes(Object value) {
+    try {
+      return Json.mapper().writeValueAsBytes(value);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
   }
 }

@@ -1,5 +1,6 @@
 package org.iprradar.ingest.http;
 
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -11,16 +12,21 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.iprradar.ingest.validate.BrandValidator;
 
-/** {@code PUT /api/v1/brands/{brandId}}: a rights holder registers or replaces a brand. */
+/**
+ * {@code PUT /api/v1/brands/{brandId}}: a rights holder registers or replaces a brand; the change
+ * is also recorded in the operators' history ({@link ChangeHistory}).
+ */
 @Controller("/api/v1/brands")
 public final class BrandController {
 
   private final IngestEndpoint endpoint;
   private final Feeds feeds;
+  private final ChangeHistory history;
 
-  BrandController(IngestEndpoint endpoint, Feeds feeds) {
+  BrandController(IngestEndpoint endpoint, Feeds feeds, ChangeHistory history) {
     this.endpoint = endpoint;
     this.feeds = feeds;
+    this.history = history;
   }
 
   @Put(
@@ -31,13 +37,16 @@ public final class BrandController {
       @PathVariable String brandId,
       @Body byte[] body,
       @Header(value = "Content-Type", defaultValue = "") String contentType,
-      @Header(value = "Content-Encoding", defaultValue = "") String contentEncoding) {
+      @Header(value = "Content-Encoding", defaultValue = "") String contentEncoding,
+      HttpRequest<?> request) {
+    String actor = ChangeHistory.actor(request);
     return endpoint.handle(
         feeds.brands(),
         body,
         contentType,
         contentEncoding,
         Map.of(BrandValidator.BRAND_ID, brandId),
-        true);
+        true,
+        brands -> history.put("brand", brands.get(0).brandId(), brands.get(0), actor));
   }
 }

@@ -5,11 +5,14 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.iprradar.ingest.publish.SaturatedException;
 import org.iprradar.ingest.validate.BodyFormatException;
 import org.iprradar.ingest.validate.RawRecord;
@@ -53,6 +56,21 @@ final class IngestEndpoint {
       String contentEncoding,
       Map<String, String> pathParameters,
       boolean single) {
+    return handle(feed, body, contentType, contentEncoding, pathParameters, single, null);
+  }
+
+  /**
+   * @param accepted what else to write once Kafka took the accepted records (the history of a
+   *     rule's change), given the accepted values; the answer waits for it, null for nothing
+   */
+  <T> CompletableFuture<HttpResponse<?>> handle(
+      Feed<T> feed,
+      byte[] body,
+      String contentType,
+      String contentEncoding,
+      Map<String, String> pathParameters,
+      boolean single,
+      Function<List<T>, CompletableFuture<?>> accepted) {
     List<RawRecord> records;
     try {
       byte[] bytes =
@@ -77,8 +95,37 @@ final class IngestEndpoint {
       return done(HttpResponse.badRequest(new ErrorResponse("malformed_body", e.getMessage())));
     }
     try {
+      if (accepted == null) {
+        return ingestor
+            .ingest(feed, records, pathParameters)
+            .<HttpResponse<?>>thenApply(IngestEndpoint::answer)
+            .exceptionally(IngestEndpoint::kafkaFailed);
+      }
       return ingestor
-          .ingest(feed, records, pathParameters)
+          .ingest(feed, records, pathParameters, r -> Map.of())
+          // Async: the acknowledgement completes on the producer's I/O thread, and a send from
+          // there waits for metadata that only that thread can fetch.
+          .thenComposeAsync(
+              outcome -> {
+                var values = new ArrayList<T>();
+                for (var sent : outcome.sent()) {
+                  // Validated again to have the value as accepted; the same check passed a moment
+                  // ago.
+                  values.add(feed.validator().validate(sent.source(), pathParameters).value());
+                }
+                if (values.isEmpty()) {
+                  return CompletableFuture.completedFuture(outcome.response());
+                }
+                return accepted
+                    .apply(values)
+                    .handle(
+                        (done, error) -> {
+                          if (error != null) {
+                            throw new HistoryNotWrittenException(error);
+                          }
+                          return outcome.response();
+                        });
+              })
           .<HttpResponse<?>>thenApply(IngestEndpoint::answer)
           .exceptionally(IngestEndpoint::kafkaFailed);
     } catch (SaturatedException e) {
@@ -88,9 +135,31 @@ final class IngestEndpoint {
 
   /** Writes a tombstone for {@code key}. */
   CompletableFuture<HttpResponse<?>> delete(Feed<?> feed, String key) {
+    return delete(feed, key, null);
+  }
+
+  /**
+   * Writes a tombstone for {@code key}, then what {@code deleted} writes (its history); null for
+   * nothing.
+   */
+  CompletableFuture<HttpResponse<?>> delete(
+      Feed<?> feed, String key, Supplier<CompletableFuture<?>> deleted) {
     try {
       return ingestor
           .delete(feed, key)
+          .thenComposeAsync(
+              response ->
+                  deleted == null
+                      ? CompletableFuture.completedFuture(response)
+                      : deleted
+                          .get()
+                          .handle(
+                              (done, error) -> {
+                                if (error != null) {
+                                  throw new HistoryNotWrittenException(error);
+                                }
+                                return response;
+                              }))
           .<HttpResponse<?>>thenApply(IngestEndpoint::answer)
           .exceptionally(IngestEndpoint::kafkaFailed);
     } catch (SaturatedException e) {
@@ -112,6 +181,17 @@ final class IngestEndpoint {
         error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     if (cause instanceof SaturatedException s) {
       return saturated(s);
+    }
+    if (cause instanceof HistoryNotWrittenException) {
+      LOG.error("A change is in force but its history entry was not written", cause.getCause());
+      return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
+          .header("Retry-After", "5")
+          .body(
+              new ErrorResponse(
+                  "history_unavailable",
+                  "the change is stored and in force, but its history entry was not written;"
+                      + " send it again to record it: "
+                      + cause.getCause().getMessage()));
     }
     LOG.error("Kafka did not acknowledge a batch", cause);
     return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE)

@@ -1,5 +1,6 @@
 package org.iprradar.ingest.http;
 
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -16,17 +17,20 @@ import org.iprradar.ingest.validate.RuleValidator;
 /**
  * {@code PUT /api/v1/rules/{ruleId}} adds or replaces an operator rule; {@code DELETE} writes a
  * tombstone that removes it. Ingest checks the rule's structure; detect compiles its query and logs
- * a rule it cannot compile.
+ * a rule it cannot compile. Each change is also recorded in the operators' history ({@link
+ * ChangeHistory}), naming who made it.
  */
 @Controller("/api/v1/rules")
 public final class RuleController {
 
   private final IngestEndpoint endpoint;
   private final Feeds feeds;
+  private final ChangeHistory history;
 
-  RuleController(IngestEndpoint endpoint, Feeds feeds) {
+  RuleController(IngestEndpoint endpoint, Feeds feeds, ChangeHistory history) {
     this.endpoint = endpoint;
     this.feeds = feeds;
+    this.history = history;
   }
 
   @Put(
@@ -37,18 +41,23 @@ public final class RuleController {
       @PathVariable String ruleId,
       @Body byte[] body,
       @Header(value = "Content-Type", defaultValue = "") String contentType,
-      @Header(value = "Content-Encoding", defaultValue = "") String contentEncoding) {
+      @Header(value = "Content-Encoding", defaultValue = "") String contentEncoding,
+      HttpRequest<?> request) {
+    String actor = ChangeHistory.actor(request);
     return endpoint.handle(
         feeds.rules(),
         body,
         contentType,
         contentEncoding,
         Map.of(RuleValidator.RULE_ID, ruleId),
-        true);
+        true,
+        rules -> history.put("rule", rules.get(0).id(), rules.get(0), actor));
   }
 
   @Delete(value = "/{ruleId}", produces = MediaType.APPLICATION_JSON)
-  public CompletableFuture<HttpResponse<?>> delete(@PathVariable String ruleId) {
+  public CompletableFuture<HttpResponse<?>> delete(
+      @PathVariable String ruleId, HttpRequest<?> request) {
+    String actor = ChangeHistory.actor(request);
     var fields = new Fields(null);
     String id = fields.pathIdentifier(RuleValidator.RULE_ID, ruleId);
     if (id == null) {
@@ -56,6 +65,6 @@ public final class RuleController {
           HttpResponse.badRequest(
               new ErrorResponse("invalid_rule_id", fields.errors().get(0).reason())));
     }
-    return endpoint.delete(feeds.rules(), id);
+    return endpoint.delete(feeds.rules(), id, () -> history.delete("rule", id, actor));
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -211,6 +212,47 @@ class FeedControllersTest {
         value(sent.get(0)).get("enabled").asBoolean(), "a rule is enabled unless it says not");
     assertEquals("replica-words", sent.get(1).key());
     assertNull(sent.get(1).value(), "a DELETE is a tombstone");
+  }
+
+  @Test
+  void shouldRecordWhoChangedARuleOrBrandInTheOperatorsHistory() throws Exception {
+    var put =
+        server.send(
+            "PUT",
+            "/api/v1/rules/replica-words",
+            "{\"query\":\"高仿\",\"infringementType\":\"COUNTERFEIT_TRADEMARK\",\"weight\":40,"
+                + "\"version\":3}",
+            "X-Changed-By",
+            "partner.li");
+    var delete = server.delete("/api/v1/rules/replica-words");
+    var brand =
+        server.put(
+            "/api/v1/brands/snowpeak",
+            "{\"names\":[\"雪峰\"],\"protection\":\"REGISTERED\",\"version\":2}");
+    var refused = server.put("/api/v1/rules/r2", "{\"query\":\"x\",\"weight\":400}");
+
+    assertEquals(202, put.statusCode(), put.body());
+    assertEquals(202, delete.statusCode(), delete.body());
+    assertEquals(202, brand.statusCode(), brand.body());
+    assertEquals(400, refused.statusCode(), refused.body());
+    var history = server.sent("rule-changes");
+    assertEquals(
+        List.of("rule:replica-words", "rule:replica-words", "brand:snowpeak"),
+        history.stream().map(r -> r.key()).toList(),
+        "one entry per change that was taken, none for the refused one");
+    var first = value(history.get(0));
+    assertEquals("rule", first.get("kind").asText());
+    assertEquals("replica-words", first.get("id").asText());
+    assertEquals(3, first.get("version").asInt());
+    assertEquals("PUT", first.get("action").asText());
+    assertEquals("partner.li", first.get("changedBy").asText());
+    assertEquals(40, first.get("after").get("weight").asInt());
+    assertTrue(first.get("changedFields").toString().contains("query"), first.toString());
+    var deleted = value(history.get(1));
+    assertEquals("DELETE", deleted.get("action").asText());
+    assertEquals("ingest-api", deleted.get("changedBy").asText(), "no header: ingest's API");
+    assertTrue(deleted.get("after").isNull());
+    assertEquals(2, value(history.get(2)).get("version").asInt());
   }
 
   @Test

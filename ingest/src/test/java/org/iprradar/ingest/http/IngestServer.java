@@ -81,6 +81,20 @@ final class IngestServer implements AutoCloseable {
     return send("PUT", path, "application/json", body.getBytes(StandardCharsets.UTF_8), false);
   }
 
+  /** A request with headers of its own, such as who makes a change. */
+  HttpResponse<String> send(String method, String path, String body, String... headers)
+      throws IOException, InterruptedException {
+    var builder =
+        HttpRequest.newBuilder(URI.create(url + path))
+            .header("Content-Type", "application/json")
+            .timeout(Duration.ofSeconds(30))
+            .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    if (headers.length > 0) {
+      builder.headers(headers);
+    }
+    return HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
   HttpResponse<String> delete(String path) throws IOException, InterruptedException {
     return send("DELETE", path, "application/json", new byte[0], false);
   }
