@@ -53,7 +53,7 @@ import org.slf4j.LoggerFactory;
 final class AuditFilter implements Ordered {
 
   private static final Logger LOG = LoggerFactory.getLogger("org.iprradar.audit");
-  private static final String BODY = "ipr.audit.body";
+  private static final String BODY = "ipr.audit.seen";
   private static final int MAX_HEADER = 300;
 
   /** Paths whose body is a password: not even its digest is kept, since a guess could match it. */
@@ -81,18 +81,27 @@ final class AuditFilter implements Ordered {
     return ServerFilterPhase.SECURITY.before();
   }
 
-  /** What the body was, kept until the response is known. */
-  private record BodySeen(String sha256, long bytes) {}
+  /**
+   * What the request was, kept until the response is known: the route is read before the controller
+   * runs, because an error handler that answers replaces the request's route match.
+   */
+  private record Seen(String action, Map<String, String> target, String sha256, long bytes) {}
 
   @RequestFilter
   public void before(HttpRequest<?> request, @Nullable @Body byte[] body) {
-    if (body == null || body.length == 0) {
-      request.setAttribute(BODY, new BodySeen(null, 0));
-    } else if (secret(request.getPath())) {
-      request.setAttribute(BODY, new BodySeen(null, body.length));
-    } else {
-      request.setAttribute(BODY, new BodySeen(sha256(body), body.length));
+    String action = request.getMethodName() + " " + request.getPath();
+    Map<String, String> target = Map.of();
+    var route = RouteAttributes.getRouteMatch(request);
+    if (route.isPresent() && route.get() instanceof UriRouteMatch<?, ?> match) {
+      action =
+          request.getMethodName() + " " + match.getRouteInfo().getUriMatchTemplate().toString();
+      var values = new TreeMap<String, String>();
+      match.getVariableValues().forEach((k, v) -> values.put(k, clip(String.valueOf(v))));
+      target = values;
     }
+    long bytes = body == null ? 0 : body.length;
+    String digest = bytes == 0 || secret(request.getPath()) ? null : sha256(body);
+    request.setAttribute(BODY, new Seen(clip(action), target, digest, bytes));
   }
 
   @ResponseFilter
@@ -119,17 +128,16 @@ final class AuditFilter implements Ordered {
 
   private AuditRecord recordOf(HttpRequest<?> request, MutableHttpResponse<?> response) {
     Optional<Caller> caller = request.getUserPrincipal(Authentication.class).map(Caller::of);
-    String action = request.getMethodName() + " " + request.getPath();
-    Map<String, String> target = Map.of();
-    var route = RouteAttributes.getRouteMatch(request);
-    if (route.isPresent() && route.get() instanceof UriRouteMatch<?, ?> match) {
-      action =
-          request.getMethodName() + " " + match.getRouteInfo().getUriMatchTemplate().toString();
-      var values = new TreeMap<String, String>();
-      match.getVariableValues().forEach((k, v) -> values.put(k, clip(String.valueOf(v))));
-      target = values;
-    }
-    BodySeen body = request.getAttribute(BODY, BodySeen.class).orElse(new BodySeen(null, 0));
+    Seen seen =
+        request
+            .getAttribute(BODY, Seen.class)
+            .orElseGet(
+                () ->
+                    new Seen(
+                        clip(request.getMethodName() + " " + request.getPath()),
+                        Map.of(),
+                        null,
+                        0));
     Integer records =
         response.getBody().orElse(null) instanceof RecordCount count ? count.recordCount() : null;
     return new AuditRecord(
@@ -140,8 +148,8 @@ final class AuditFilter implements Ordered {
         caller.flatMap(Caller::bureau).orElse(null),
         caller.flatMap(Caller::district).orElse(null),
         caller.map(c -> List.copyOf(new java.util.TreeSet<>(c.platforms()))).orElse(List.of()),
-        clip(action),
-        target,
+        seen.action(),
+        seen.target(),
         response.code(),
         remote(request.getRemoteAddress()),
         header(request, "X-Forwarded-For"),
@@ -149,8 +157,8 @@ final class AuditFilter implements Ordered {
         Optional.ofNullable(header(request, "Idempotency-Key"))
             .orElse(header(request, "X-Request-Id")),
         records,
-        body.sha256(),
-        body.bytes());
+        seen.sha256(),
+        seen.bytes());
   }
 
   private static boolean secret(String path) {

@@ -57,6 +57,28 @@ class AuditFilterTest {
   void clear() {
     audit.records.clear();
     audit.failing = false;
+    audit.held = null;
+  }
+
+  @Test
+  void theAnswerWaitsForTheAuditRecordToBeStored() throws Exception {
+    audit.held = new java.util.concurrent.CopyOnWriteArrayList<>();
+    var request =
+        HttpRequest.newBuilder(URI.create(server.getURL() + "/things/t-11"))
+            .header("Content-Type", "application/json")
+            .header("X-Test-Caller", "p;PARTNER;;jd")
+            .POST(HttpRequest.BodyPublishers.ofString("[{}]"))
+            .build();
+    var answer = HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+    while (audit.held.isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertEquals(1, audit.held.size());
+
+    assertFalse(answer.isDone(), "answered before the audit record was stored");
+    audit.held.get(0).complete(null);
+    assertEquals(202, answer.get().statusCode());
   }
 
   private static HttpResponse<String> send(

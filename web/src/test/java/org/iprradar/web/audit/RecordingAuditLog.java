@@ -15,12 +15,21 @@ final class RecordingAuditLog implements AuditLog {
   final List<AuditRecord> records = new CopyOnWriteArrayList<>();
   volatile boolean failing;
 
+  /** When set, records wait here until the test completes them. */
+  volatile List<CompletableFuture<Void>> held;
+
   @Override
   public CompletableFuture<Void> write(AuditRecord record) {
     if (failing) {
       return CompletableFuture.failedFuture(new IllegalStateException("broker away"));
     }
     records.add(record);
+    var pending = held;
+    if (pending != null) {
+      var done = new CompletableFuture<Void>();
+      pending.add(done);
+      return done;
+    }
     return CompletableFuture.completedFuture(null);
   }
 }
