@@ -9,7 +9,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -20,9 +23,13 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.iprradar.common.kafka.Topics;
 import org.iprradar.common.model.AuditRecord;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The audit trail against a real in-process broker: a write through each app's API (ingest's feed,
@@ -35,6 +42,7 @@ class AuditIT {
   private static final String ALERT = "taobao:tb_audit_bags:COUNTERFEIT_TRADEMARK";
 
   @TempDir static Path dataDir;
+  @TempDir static Path profile;
 
   private static Standalone app;
   private static final ApiClient API = new ApiClient(() -> app.url());
@@ -147,36 +155,37 @@ class AuditIT {
 
   @Test
   void supervisorsFilterByWhoAndTimeAndExportWithFormulasDefused() throws Exception {
-    // In the order of their times, as the apps write them.
-    write("=HYPERLINK(\"http://evil\")", "2020-01-01T08:00:00Z", 401);
-    write("auditor.x", "2020-03-01T08:00:00Z", 202);
-    write("auditor.y", "2020-06-01T08:00:00Z", 403);
-    write("auditor.x", "2020-09-01T08:00:00Z", 202);
-    String year = "from=2020-01-01&to=2020-12-31";
+    // Weeks ago, within the topic's retention (older records would be deleted under the test), and
+    // in the order of their times, as the apps write them.
+    LocalDate day0 = LocalDate.now(ZoneOffset.UTC).minusDays(60);
+    String evil = "=HYPERLINK(\"http://evil\")";
+    write(evil, day0.plusDays(1), 401);
+    write("auditor.x", day0.plusDays(3), 202);
+    write("auditor.y", day0.plusDays(6), 403);
+    write("auditor.x", day0.plusDays(9), 202);
+    String weeks = "from=" + day0 + "&to=" + day0.plusDays(20);
 
-    System.out.println("DEBUG1 " + audit("who=auditor.x"));
-    System.out.println("DEBUG2 " + audit("action=" + q("DELETE /api/v1/rules")));
-    System.out.println("DEBUG3 " + API.get("/api/v1/audit").body());
     var ofX = audit("who=auditor.x&action=" + q("DELETE /api/v1/rules"));
     assertEquals(2, ofX.size(), ofX.toString());
-    assertEquals("2020-09-01T08:00:00Z", ofX.get(0).get("at").asText());
-    assertEquals("2020-03-01T08:00:00Z", ofX.get(1).get("at").asText());
+    assertEquals(at(day0.plusDays(9)).toString(), ofX.get(0).get("at").asText());
+    assertEquals(at(day0.plusDays(3)).toString(), ofX.get(1).get("at").asText());
+    String later = "from=" + day0.plusDays(5) + "T00:00:00Z&to=" + day0.plusDays(20);
     assertEquals(
-        "2020-09-01T08:00:00Z",
-        only(audit("who=auditor.x&from=2020-06-01T00:00:00Z&to=2020-12-31")).get("at").asText());
+        at(day0.plusDays(9)).toString(), only(audit("who=auditor.x&" + later)).get("at").asText());
 
-    var all = audit(year);
+    var all = audit(weeks);
     assertEquals(
-        List.of("auditor.x", "auditor.y", "auditor.x", "=HYPERLINK(\"http://evil\")"),
+        List.of("auditor.x", "auditor.y", "auditor.x", evil),
         all.stream().map(e -> e.get("who").asText()).toList());
-    var first = ApiClient.json(API.get("/api/v1/audit?limit=3&" + year));
+    var first = ApiClient.json(API.get("/api/v1/audit?limit=3&" + weeks));
     assertTrue(first.get("more").asBoolean());
-    var second = ApiClient.json(API.get("/api/v1/audit?limit=3&offset=3&" + year));
+    var second = ApiClient.json(API.get("/api/v1/audit?limit=3&offset=3&" + weeks));
     assertFalse(second.get("more").asBoolean());
+    assertEquals(evil, second.get("entries").get(0).get("who").asText());
     assertEquals(1, second.get("entries").size());
-    assertEquals("auditor.y", only(audit("outcome=403&" + year)).get("who").asText());
+    assertEquals("auditor.y", only(audit("outcome=403&" + weeks)).get("who").asText());
 
-    var csv = API.get("/api/v1/audit.csv?from=2020-01-01&to=2020-01-31");
+    var csv = API.get("/api/v1/audit.csv?from=" + day0 + "&to=" + day0.plusDays(2));
     assertEquals(200, csv.statusCode(), csv.body());
     assertTrue(csv.body().startsWith("\uFEFF"), csv.body());
     assertTrue(csv.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment"));
@@ -189,12 +198,57 @@ class AuditIT {
     assertTrue(bad.body().contains("from"), bad.body());
   }
 
+  private static Instant at(LocalDate day) {
+    return day.atTime(8, 0).toInstant(ZoneOffset.UTC);
+  }
+
+  /**
+   * Skipped without Chromium, unless {@code IPR_REQUIRE_BROWSER=true}, like {@link AnalystUiIT}.
+   */
+  @Test
+  void theAuditPageShowsTheWritesFilteredAndLinksTheirExport() throws Exception {
+    String missing = HeadlessChromium.missing();
+    Assumptions.assumeTrue(missing == null, () -> missing);
+    assertEquals(
+        202,
+        API.postJson(
+                "/api/v1/complaints",
+                "{\"platform\":\"taobao\",\"complaintId\":\"au-c1\","
+                    + "\"source\":\"CONSUMER_12315\",\"sellerId\":\"tb_audit_ui\"}")
+            .statusCode());
+    WebDriver browser = HeadlessChromium.start(profile);
+    try {
+      var wait = new WebDriverWait(browser, ApiClient.PIPELINE, Duration.ofMillis(250));
+      browser.get(app.url() + "/#/");
+      wait.until(d -> !d.findElements(By.id("nav-audit")).isEmpty());
+      browser.findElement(By.id("nav-audit")).click();
+      wait.until(d -> d.findElements(By.cssSelector("#audit-rows tr")).size() >= 1);
+
+      var action = browser.findElement(By.id("audit-action"));
+      action.sendKeys("/api/v1/complaints");
+      browser.findElement(By.id("audit-apply")).click();
+      wait.until(
+          d -> {
+            var rows = d.findElements(By.cssSelector("#audit-rows tr"));
+            return rows.size() == 1 && rows.get(0).getText().contains("POST /api/v1/complaints");
+          });
+      assertTrue(browser.findElement(By.cssSelector("#audit-rows tr")).getText().contains("202"));
+      String export = browser.findElement(By.id("audit-export")).getAttribute("href");
+      assertTrue(export.endsWith("/api/v1/audit.csv?action=%2Fapi%2Fv1%2Fcomplaints"), export);
+    } catch (Exception | AssertionError e) {
+      HeadlessChromium.keepEvidence(browser, "AuditIT");
+      throw e;
+    } finally {
+      browser.quit();
+    }
+  }
+
   /** An audit record as an app of an earlier year left it, stamped with its time. */
-  private static void write(String who, String at, int outcome) throws Exception {
-    Instant time = Instant.parse(at);
+  private static void write(String who, LocalDate day, int outcome) throws Exception {
+    Instant time = at(day);
     var record =
         new AuditRecord(
-            who + at,
+            who + time,
             time,
             who,
             List.of("SUPERVISOR"),

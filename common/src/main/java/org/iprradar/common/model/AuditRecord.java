@@ -64,10 +64,4 @@ public record AuditRecord(
     platforms = platforms == null ? List.of() : List.copyOf(platforms);
     target = target == null ? Map.of() : Map.copyOf(target);
   }
-
-  /** The HTTP method: the action's first word. */
-  public String method() {
-    int space = action.indexOf(' ');
-    return space < 0 ? action : action.substring(0, space);
-  }
 }

@@ -67,8 +67,11 @@ final class KafkaAuditLog implements AuditLog, AutoCloseable {
     TopicProvisioner.ensure(kafka, List.<Topic<?, ?>>of(topic));
     retention.ifPresent(r -> keepFor(kafka, r));
     var config = kafka.durableProducerConfig("ipr-radar-audit");
-    // A write's answer waits for its audit record: learn within seconds that the broker is away.
+    // A write's answer waits for its audit record: when the broker is away, give up within ten
+    // seconds (and log the record) rather than hold a partner's 503 for half a minute more.
     config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+    config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+    config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
     this.producer =
         new KafkaProducer<>(config, topic.keySerde().serializer(), topic.valueSerde().serializer());
   }
