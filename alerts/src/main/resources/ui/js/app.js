@@ -1,9 +1,10 @@
-// Routes #/ (inbox), #/alert/<id>, #/dashboard and #/ops to their pages.
+// Routes #/ (inbox), #/alert/<id>, #/dashboard, #/ops and #/audit to their pages.
 import { renderInbox } from './inbox.js';
 import { renderAlert } from './alert.js';
 import { renderDashboard } from './dashboard.js';
 import { renderOperator } from './operator.js';
 import { renderOps } from './ops.js';
+import { renderAudit } from './audit.js';
 
 const view = document.getElementById('view');
 const actorInput = document.getElementById('actor');
@@ -24,6 +25,8 @@ async function route() {
     await renderDashboard(view, params);
   } else if (path === '/ops') {
     await renderOps(view);
+  } else if (path === '/audit') {
+    await renderAudit(view, params);
   } else {
     await renderInbox(view, params);
   }

@@ -60,10 +60,13 @@ class OperatorIT {
         + ",\"enabled\":true,\"description\":\"deer-label slang\"}";
   }
 
-  /** The end offset of every partition of every topic an operator change could reach. */
+  /**
+   * The end offset of every partition of every topic an operator change could reach; not the
+   * audit's, which records every POST, the dry run's too.
+   */
   private static Map<TopicPartition, Long> endOffsets() {
     var names = new ArrayList<String>();
-    Topics.ALL.forEach(t -> names.add(t.name()));
+    Topics.ALL.stream().filter(t -> t != Topics.AUDIT).forEach(t -> names.add(t.name()));
     names.add(OperatorTopics.RULE_CHANGES.name());
     try (var consumer =
         new KafkaConsumer<>(

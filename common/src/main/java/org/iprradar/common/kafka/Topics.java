@@ -6,6 +6,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.iprradar.common.json.JsonSerde;
 import org.iprradar.common.model.Alert;
 import org.iprradar.common.model.Assessment;
+import org.iprradar.common.model.AuditRecord;
 import org.iprradar.common.model.Brand;
 import org.iprradar.common.model.Complaint;
 import org.iprradar.common.model.DeliveryOutcome;
@@ -138,6 +139,16 @@ public final class Topics {
           new JsonSerde<>(DeliveryOutcome.class),
           Map.of("retention.ms", String.valueOf(90L * 24 * 60 * 60 * 1000)));
 
+  /** How long the audit is kept unless a deployment says otherwise: more than a year. */
+  public static final java.time.Duration AUDIT_RETENTION = java.time.Duration.ofDays(400);
+
+  /**
+   * Every write attempted through the HTTP APIs ({@link AuditRecord}), keyed by who made it.
+   * Append-only: deleted by age only (400 days by default, {@link #audit}), never compacted, so no
+   * later record can replace an earlier one.
+   */
+  public static final Topic<String, AuditRecord> AUDIT = audit(AUDIT_RETENTION);
+
   /** Every topic, in the order they are created. */
   public static final List<Topic<?, ?>> ALL =
       List.of(
@@ -153,9 +164,22 @@ public final class Topics {
           ROUTING,
           DEAD_LETTERS,
           ALERT_DELIVERIES,
-          ALERT_DELIVERY_OUTCOMES);
+          ALERT_DELIVERY_OUTCOMES,
+          AUDIT);
 
   private Topics() {}
+
+  /** The audit topic kept for {@code retention} (at least a day). */
+  public static Topic<String, AuditRecord> audit(java.time.Duration retention) {
+    if (retention.compareTo(java.time.Duration.ofDays(1)) < 0) {
+      throw new IllegalArgumentException("the audit must be kept at least a day, was " + retention);
+    }
+    return new Topic<>(
+        "audit",
+        Serdes.String(),
+        new JsonSerde<>(AuditRecord.class),
+        Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(retention.toMillis())));
+  }
 
   /**
    * Compaction keeps the latest value of every key. Tombstones are kept for ten years instead of
