@@ -11,6 +11,7 @@ import org.iprradar.common.model.Complaint;
 import org.iprradar.common.model.DeliveryOutcome;
 import org.iprradar.common.model.Lead;
 import org.iprradar.common.model.Listing;
+import org.iprradar.common.model.Partner;
 import org.iprradar.common.model.RoutingChange;
 import org.iprradar.common.model.Rule;
 import org.iprradar.common.model.ScoringOverride;
@@ -138,6 +139,13 @@ public final class Topics {
           new JsonSerde<>(DeliveryOutcome.class),
           Map.of("retention.ms", String.valueOf(90L * 24 * 60 * 60 * 1000)));
 
+  /**
+   * Platform partners and the hashes of their API keys, keyed by partner id. Compacted: the topic
+   * is the partner directory itself, and every ingest instance reads it from the beginning.
+   */
+  public static final Topic<String, Partner> PARTNERS =
+      new Topic<>("partners", Serdes.String(), new JsonSerde<>(Partner.class), compactedConfig());
+
   /** Every topic, in the order they are created. */
   public static final List<Topic<?, ?>> ALL =
       List.of(
@@ -153,7 +161,8 @@ public final class Topics {
           ROUTING,
           DEAD_LETTERS,
           ALERT_DELIVERIES,
-          ALERT_DELIVERY_OUTCOMES);
+          ALERT_DELIVERY_OUTCOMES,
+          PARTNERS);
 
   private Topics() {}
 

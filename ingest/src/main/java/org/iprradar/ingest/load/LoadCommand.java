@@ -111,7 +111,9 @@ public final class LoadCommand {
     var arguments = Arguments.parse(args);
     var kafka = new KafkaSettings(arguments.bootstrapServers(), 3, (short) 1, null);
     TopicProvisioner.ensure(kafka, Topics.ALL);
-    var feeds = new Feeds(new ListingVersions(), arguments.rates());
+    // Raw identity fields of seller records are hashed with the deployment's key, as over HTTP.
+    var feeds =
+        new Feeds(new ListingVersions(), arguments.rates(), System.getenv("IPR_IDENTITY_KEY"));
     var mapping = mapping(arguments.mapping());
     try (var publisher =
         new FeedPublisher(
