@@ -2,6 +2,7 @@ package org.iprradar.common.logging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -34,5 +35,26 @@ class RedactionTest {
             "")) {
       assertEquals(text, Redaction.mask(text));
     }
+  }
+
+  @Test
+  void theJsonLinesAreMaskedToo() {
+    var context =
+        (ch.qos.logback.classic.LoggerContext) org.slf4j.LoggerFactory.getILoggerFactory();
+    var encoder = new MaskingJsonEncoder();
+    encoder.setContext(context);
+    encoder.setWithFormattedMessage(true);
+    encoder.start();
+    var event =
+        new ch.qos.logback.classic.spi.LoggingEvent(
+            "x",
+            context.getLogger("test"),
+            ch.qos.logback.classic.Level.WARN,
+            "seller {} id {}",
+            null,
+            new Object[] {"13812345678", "11010519491231002X"});
+    String line = new String(encoder.encode(event), java.nio.charset.StandardCharsets.UTF_8);
+    assertFalse(line.contains("13812345678") || line.contains("11010519491231002X"), line);
+    assertTrue(line.contains("[phone]"), line);
   }
 }
