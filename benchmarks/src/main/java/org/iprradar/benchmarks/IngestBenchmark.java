@@ -23,6 +23,7 @@ import org.iprradar.common.kafka.KafkaSettings;
 import org.iprradar.common.kafka.TopicProvisioner;
 import org.iprradar.common.kafka.Topics;
 import org.iprradar.common.model.Listing;
+import org.iprradar.ingest.partners.DemoPartner;
 import org.iprradar.standalone.EmbeddedKafkaBroker;
 
 /**
@@ -217,6 +218,7 @@ public final class IngestBenchmark {
                   var request =
                       HttpRequest.newBuilder(URI.create(url + "/api/v1/listings"))
                           .header("Content-Type", "application/x-ndjson")
+                          .header("X-Api-Key", DemoPartner.KEY)
                           .timeout(Duration.ofSeconds(60))
                           .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(b)))
                           .build();

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -31,6 +33,7 @@ import org.iprradar.ingest.load.DropFolder;
 import org.iprradar.ingest.load.FileLoader;
 import org.iprradar.ingest.load.HeaderMapping;
 import org.iprradar.ingest.load.LoadProgress;
+import org.iprradar.ingest.load.PartnerFeeds;
 import org.iprradar.ingest.publish.FeedPublisher;
 import org.iprradar.ingest.versions.ListingVersions;
 import org.junit.jupiter.api.AfterAll;
@@ -240,6 +243,55 @@ class FileLoadResumeIT {
       assertEquals(
           1,
           readAll(Topics.LISTINGS.name()).stream().filter(r -> r.key().equals("drop:d-1")).count());
+    }
+  }
+
+  @Test
+  void shouldCheckAPartnersDropFolderFilesAgainstItsPlatformsLineByLine() throws Exception {
+    Path root = dir.resolve("partner-drop");
+    try (var publisher =
+        new FeedPublisher(
+            new KafkaProducer<>(
+                kafka.durableProducerConfig("partner-drop-it"),
+                new StringSerializer(),
+                new ByteArraySerializer()),
+            10_000)) {
+      var feeds = new Feeds(new ListingVersions(), Map.<String, BigDecimal>of());
+      var ingestor = new FeedIngestor(publisher);
+      var folder =
+          new DropFolder(
+              root,
+              feeds::byName,
+              feed -> mapping -> new FileLoader(ingestor, kafka, feed, mapping, 50, p -> {}),
+              id -> id.equals("acme") ? Optional.of(Set.of("acme-mall")) : Optional.empty(),
+              (id, platforms) -> name -> PartnerFeeds.limited(feeds, name, id, platforms));
+      Path acme = Files.createDirectories(root.resolve("partners/acme/listings"));
+      Path stranger = Files.createDirectories(root.resolve("partners/stranger/listings"));
+      Path file = acme.resolve("export.ndjson");
+      Files.writeString(
+          file,
+          "{\"platform\":\"acme-mall\",\"listingId\":\"p-1\",\"title\":\"t\",\"price\":1,"
+              + "\"sellerId\":\"s\"}\n"
+              + "{\"platform\":\"other-mall\",\"listingId\":\"p-2\",\"title\":\"t\",\"price\":1,"
+              + "\"sellerId\":\"s\"}\n",
+          StandardCharsets.UTF_8);
+      Path unknown = stranger.resolve("export.ndjson");
+      Files.writeString(unknown, Files.readString(file), StandardCharsets.UTF_8);
+
+      folder.scanOnce();
+      var loaded = folder.scanOnce();
+
+      // Then the partner's own line is loaded, the foreign one rejected with the reason
+      assertEquals(List.of(file), loaded);
+      Path done = root.resolve("done/partners/acme/listings");
+      String rejected =
+          Files.readString(done.resolve("export.ndjson.rejected.ndjson"), StandardCharsets.UTF_8);
+      assertTrue(rejected.contains("may not write for platform 'other-mall'"), rejected);
+      var keys = readAll(Topics.LISTINGS.name()).stream().map(r -> r.key()).toList();
+      assertTrue(keys.contains("acme-mall:p-1"), keys.toString());
+      assertTrue(!keys.contains("other-mall:p-2"), keys.toString());
+      // And a folder of no known partner is left alone
+      assertTrue(Files.exists(unknown));
     }
   }
 

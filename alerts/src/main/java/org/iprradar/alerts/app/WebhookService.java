@@ -62,7 +62,17 @@ public final class WebhookService implements AutoCloseable {
       this.thread = null;
       return;
     }
-    endpoints.all().forEach(e -> LOG.info("Webhook of {}: {}", e.bureauId(), e.url()));
+    // Scheme, host and path only: a query string or user info may carry a token.
+    endpoints
+        .all()
+        .forEach(
+            e ->
+                LOG.info(
+                    "Webhook of {}: {}://{}{}",
+                    e.bureauId(),
+                    e.url().getScheme(),
+                    e.url().getHost() + (e.url().getPort() < 0 ? "" : ":" + e.url().getPort()),
+                    e.url().getPath()));
     var kafka = new KafkaSettings(bootstrapServers, 1, (short) 1, security.clientOverrides());
     var sender =
         new WebhookSender(

@@ -40,6 +40,7 @@ import org.iprradar.common.kafka.DeadLetters;
 import org.iprradar.common.kafka.KafkaSettings;
 import org.iprradar.common.kafka.Topics;
 import org.iprradar.detect.app.DetectService;
+import org.iprradar.ingest.partners.DemoPartner;
 import org.iprradar.standalone.Standalone;
 
 /**
@@ -304,6 +305,8 @@ public final class FuzzRun {
     var builder =
         HttpRequest.newBuilder(URI.create(base + path))
             .timeout(Duration.ofSeconds(60))
+            // As the demo partner: a fuzzed platform it may not write for is a 403, not a 5xx.
+            .header("X-Api-Key", DemoPartner.KEY)
             .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     if (!contentType.isEmpty()) {
       builder.header("Content-Type", contentType);

@@ -39,6 +39,7 @@ import org.iprradar.common.model.ComplaintSource;
 import org.iprradar.common.model.Rule;
 import org.iprradar.detect.TaobaoTitle;
 import org.iprradar.detect.app.DetectService;
+import org.iprradar.ingest.partners.DemoPartner;
 import org.iprradar.standalone.EmbeddedKafkaBroker;
 import org.iprradar.standalone.Standalone;
 
@@ -259,6 +260,8 @@ public final class LoadRun {
       var request =
           HttpRequest.newBuilder(listingsUri)
               .header("Content-Type", "application/x-ndjson")
+              // The embedded default's documented partner key: the load writes taobao listings.
+              .header("X-Api-Key", DemoPartner.KEY)
               .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
               .build();
       http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())

@@ -27,6 +27,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.iprradar.common.kafka.Topics;
+import org.iprradar.ingest.partners.DemoPartner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,6 +77,7 @@ class FullDiskIT {
                   HttpRequest.newBuilder(
                           URI.create("http://localhost:" + port + "/api/v1/listings"))
                       .header("Content-Type", "application/x-ndjson")
+                      .header("X-Api-Key", DemoPartner.KEY)
                       .timeout(Duration.ofSeconds(60))
                       .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
                       .build(),

@@ -12,6 +12,7 @@ import org.iprradar.common.model.Complaint;
 import org.iprradar.common.model.DeliveryOutcome;
 import org.iprradar.common.model.Lead;
 import org.iprradar.common.model.Listing;
+import org.iprradar.common.model.Partner;
 import org.iprradar.common.model.RoutingChange;
 import org.iprradar.common.model.Rule;
 import org.iprradar.common.model.ScoringOverride;
@@ -149,6 +150,13 @@ public final class Topics {
    */
   public static final Topic<String, AuditRecord> AUDIT = audit(AUDIT_RETENTION);
 
+  /**
+   * Platform partners and the hashes of their API keys, keyed by partner id. Compacted: the topic
+   * is the partner directory itself, and every ingest instance reads it from the beginning.
+   */
+  public static final Topic<String, Partner> PARTNERS =
+      new Topic<>("partners", Serdes.String(), new JsonSerde<>(Partner.class), compactedConfig());
+
   /** Every topic, in the order they are created. */
   public static final List<Topic<?, ?>> ALL =
       List.of(
@@ -165,7 +173,8 @@ public final class Topics {
           DEAD_LETTERS,
           ALERT_DELIVERIES,
           ALERT_DELIVERY_OUTCOMES,
-          AUDIT);
+          AUDIT,
+          PARTNERS);
 
   private Topics() {}
 

@@ -2,6 +2,7 @@ package org.iprradar.ingest.http;
 
 import io.micronaut.context.annotation.Property;
 import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -15,6 +16,7 @@ import org.iprradar.common.model.SellerRecord;
 import org.iprradar.ingest.validate.BrandValidator;
 import org.iprradar.ingest.validate.ComplaintValidator;
 import org.iprradar.ingest.validate.CurrencyRates;
+import org.iprradar.ingest.validate.IdentityHasher;
 import org.iprradar.ingest.validate.ListingValidator;
 import org.iprradar.ingest.validate.RuleValidator;
 import org.iprradar.ingest.validate.SellerRecordValidator;
@@ -30,9 +32,16 @@ public final class Feeds {
   private final Feed<SellerRecord> sellerRecords;
   private final Feed<Rule> rules;
 
+  /** Feeds without an identity key: raw identity fields of seller records are refused. */
+  public Feeds(ListingVersions versions, Map<String, BigDecimal> cnyRates) {
+    this(versions, cnyRates, null);
+  }
+
+  @Inject
   public Feeds(
       ListingVersions versions,
-      @Nullable @Property(name = "ipr.ingest.cny-rates") Map<String, BigDecimal> cnyRates) {
+      @Nullable @Property(name = "ipr.ingest.cny-rates") Map<String, BigDecimal> cnyRates,
+      @Nullable @Property(name = "ipr.security.identity-key") String identityKey) {
     Clock clock = Clock.systemUTC();
     var rates = new CurrencyRates(cnyRates);
     this.listings =
@@ -46,7 +55,10 @@ public final class Feeds {
         Feed.unversioned("complaints", Topics.COMPLAINTS, new ComplaintValidator(clock));
     this.brands = Feed.unversioned("brands", Topics.BRANDS, new BrandValidator());
     this.sellerRecords =
-        Feed.unversioned("seller-records", Topics.SELLER_RECORDS, new SellerRecordValidator(clock));
+        Feed.unversioned(
+            "seller-records",
+            Topics.SELLER_RECORDS,
+            new SellerRecordValidator(clock, new IdentityHasher(identityKey)));
     this.rules = Feed.unversioned("rules", Topics.RULES, new RuleValidator());
   }
 

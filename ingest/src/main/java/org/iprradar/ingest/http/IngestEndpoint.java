@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * was a duplicate; 400 when no record is valid; 413 above the size limit; 503 with Retry-After when
  * Kafka did not take the records or the server is saturated.
  *
- * <p>Access control (partner API keys) belongs in front of this class, as an HTTP filter, so that
- * the feeds need not change when it comes.
+ * <p>Partners authenticate by API key in front of this class; {@link PlatformCheck} then refuses,
+ * before anything is validated or sent, a request naming a platform that is not the partner's.
  */
 @Singleton
 final class IngestEndpoint {
@@ -37,12 +37,15 @@ final class IngestEndpoint {
   static final String[] CONSUMES = {"application/json", NDJSON, "application/jsonl", "text/plain"};
 
   private final FeedIngestor ingestor;
+  private final PlatformCheck platforms;
   private final long maxRequestBytes;
 
   IngestEndpoint(
       FeedIngestor ingestor,
+      PlatformCheck platforms,
       @Value("${ipr.ingest.max-request-bytes:10485760}") long maxRequestBytes) {
     this.ingestor = ingestor;
+    this.platforms = platforms;
     this.maxRequestBytes = maxRequestBytes;
   }
 
@@ -93,6 +96,10 @@ final class IngestEndpoint {
               .body(new ErrorResponse("payload_too_large", e.getMessage())));
     } catch (BodyFormatException e) {
       return done(HttpResponse.badRequest(new ErrorResponse("malformed_body", e.getMessage())));
+    }
+    HttpResponse<?> refused = platforms.refusal(feed, records, pathParameters);
+    if (refused != null) {
+      return done(refused);
     }
     try {
       if (accepted == null) {

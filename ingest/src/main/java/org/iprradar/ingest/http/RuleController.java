@@ -9,10 +9,12 @@ import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.security.annotation.Secured;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.iprradar.ingest.validate.Fields;
 import org.iprradar.ingest.validate.RuleValidator;
+import org.iprradar.web.security.Roles;
 
 /**
  * {@code PUT /api/v1/rules/{ruleId}} adds or replaces an operator rule; {@code DELETE} writes a
@@ -20,6 +22,7 @@ import org.iprradar.ingest.validate.RuleValidator;
  * a rule it cannot compile. Each change is also recorded in the operators' history ({@link
  * ChangeHistory}), naming who made it.
  */
+@Secured(Roles.OPERATOR)
 @Controller("/api/v1/rules")
 public final class RuleController {
 

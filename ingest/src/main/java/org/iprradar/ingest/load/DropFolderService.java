@@ -10,12 +10,14 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.iprradar.common.kafka.KafkaSettings;
 import org.iprradar.ingest.http.FeedIngestor;
 import org.iprradar.ingest.http.Feeds;
+import org.iprradar.ingest.partners.PartnerStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +45,7 @@ final class DropFolderService {
       @Value("${ipr.ingest.drop-folder.batch:1000}") int batch,
       Feeds feeds,
       FeedIngestor ingestor,
+      PartnerStore partners,
       @Named("ingest") KafkaSettings kafka)
       throws IOException {
     this.interval = interval;
@@ -50,7 +53,9 @@ final class DropFolderService {
         new DropFolder(
             path,
             feeds::byName,
-            feed -> mapping -> new FileLoader(ingestor, kafka, feed, mapping, batch, p -> {}));
+            feed -> mapping -> new FileLoader(ingestor, kafka, feed, mapping, batch, p -> {}),
+            id -> partners.get(id).map(p -> Set.copyOf(p.platforms())),
+            (id, platforms) -> name -> PartnerFeeds.limited(feeds, name, id, platforms));
   }
 
   @EventListener

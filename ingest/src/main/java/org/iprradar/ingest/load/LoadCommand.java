@@ -118,7 +118,9 @@ public final class LoadCommand {
             (short) 1,
             KafkaSecurity.fromEnvironment(System::getenv).clientOverrides());
     TopicProvisioner.ensure(kafka, Topics.ALL);
-    var feeds = new Feeds(new ListingVersions(), arguments.rates());
+    // Raw identity fields of seller records are hashed with the deployment's key, as over HTTP.
+    var feeds =
+        new Feeds(new ListingVersions(), arguments.rates(), System.getenv("IPR_IDENTITY_KEY"));
     var mapping = mapping(arguments.mapping());
     try (var publisher =
         new FeedPublisher(

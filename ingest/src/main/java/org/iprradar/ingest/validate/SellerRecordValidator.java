@@ -15,6 +15,11 @@ import org.iprradar.common.model.SellerRecord;
 /**
  * Checks what is known about a seller: penalties, the blacklist, confirmed alerts and identity
  * hashes. The seller's key comes from the URL ({@code platform}, {@code sellerId}).
+ *
+ * <p>Identity details come either raw ({@code phone}, {@code idNumber}, {@code address}, {@code
+ * paymentAccount}), which ingest hashes with the deployment's identity key ({@link
+ * IdentityHasher}), or already hashed in {@code identityHashes}, which must then have been made
+ * with the same key and normalisation to link with the others.
  */
 public final class SellerRecordValidator implements RecordValidator<SellerRecord> {
 
@@ -22,9 +27,15 @@ public final class SellerRecordValidator implements RecordValidator<SellerRecord
   public static final String SELLER_ID = "sellerId";
 
   private final Clock clock;
+  private final IdentityHasher hasher;
 
   public SellerRecordValidator(Clock clock) {
+    this(clock, new IdentityHasher(null));
+  }
+
+  public SellerRecordValidator(Clock clock, IdentityHasher hasher) {
     this.clock = clock;
+    this.hasher = hasher;
   }
 
   @Override
@@ -64,6 +75,7 @@ public final class SellerRecordValidator implements RecordValidator<SellerRecord
         hashes.add(hash);
       }
     }
+    rawIdentities(record, fields, hashes);
     String region = fields.text("region", false, 64);
     if (region != null && !SellerRecord.isRegionCode(region)) {
       fields.error("region", "must be a six-digit GB/T 2260 region code, was '" + region + "'");
@@ -86,6 +98,54 @@ public final class SellerRecordValidator implements RecordValidator<SellerRecord
             updatedAt == null ? clock.instant() : updatedAt,
             region);
     return Verdict.accepted(record, seller.key(), seller, fields.normalised());
+  }
+
+  /**
+   * Hashes the raw identity fields ({@code phone}, {@code idNumber}, {@code address}, {@code
+   * paymentAccount}: a string or an array of strings) into {@code hashes}, then removes them from
+   * the parsed record, so that the raw values reach neither Kafka (not even in the header that
+   * keeps a normalised record's original) nor an error message.
+   */
+  private void rawIdentities(RawRecord record, Fields fields, List<String> hashes) {
+    var json = (com.fasterxml.jackson.databind.node.ObjectNode) record.json();
+    for (IdentityHasher.Kind kind : IdentityHasher.Kind.values()) {
+      JsonNode node = json.remove(kind.field);
+      if (node == null || node.isNull()) {
+        continue;
+      }
+      var values = new ArrayList<JsonNode>();
+      if (node.isArray() && node.size() <= 20) {
+        node.forEach(values::add);
+      } else if (node.isArray()) {
+        fields.error(kind.field, "may hold at most 20 values, had " + node.size());
+        continue;
+      } else {
+        values.add(node);
+      }
+      for (int i = 0; i < values.size(); i++) {
+        String field = node.isArray() ? kind.field + "[" + i + "]" : kind.field;
+        JsonNode value = values.get(i);
+        // The reasons never quote the value: it is personal data.
+        if (!value.isTextual() || value.asText().length() > 500) {
+          fields.error(field, "must be a string of at most 500 characters");
+          continue;
+        }
+        String normalised = IdentityHasher.normalise(kind, value.asText());
+        if (normalised == null) {
+          fields.error(field, "is not a valid " + kind.field + " (the value is not repeated here)");
+        } else if (!hasher.configured()) {
+          fields.error(
+              field,
+              "cannot be taken: this ingest has no identity key (IPR_IDENTITY_KEY) to hash it with;"
+                  + " send identityHashes instead");
+        } else {
+          String hash = hasher.hash(kind, normalised);
+          if (!hashes.contains(hash)) {
+            hashes.add(hash);
+          }
+        }
+      }
+    }
   }
 
   private static SellerPenalty penalty(Fields outer, String prefix, JsonNode json) {

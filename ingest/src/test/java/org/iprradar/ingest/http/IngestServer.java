@@ -3,6 +3,7 @@ package org.iprradar.ingest.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.security.token.generator.TokenGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -14,6 +15,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -21,6 +24,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.iprradar.common.json.Json;
 import org.iprradar.ingest.publish.FeedPublisher;
+import org.iprradar.web.security.Caller;
+import org.iprradar.web.security.Roles;
 
 /** Ingest's HTTP server in-process, writing to Kafka's {@link MockProducer} instead of a broker. */
 final class IngestServer implements AutoCloseable {
@@ -28,9 +33,18 @@ final class IngestServer implements AutoCloseable {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+  /** The identity key the test server hashes sellers' raw identity details with. */
+  static final String IDENTITY_KEY = "ingest-test-identity-key";
+
   final MockProducer<String, byte[]> producer;
-  private final ApplicationContext context;
+  final ApplicationContext context;
   private final String url;
+
+  /**
+   * The credentials sent when a test names none: a person who is both ADMIN (any platform's data)
+   * and OPERATOR (rules, brands), so that the feed tests are about the feeds.
+   */
+  private final Map<String, String> defaultCredentials;
 
   IngestServer(boolean autoComplete, Map<String, Object> properties) {
     this(autoComplete, 100_000, properties);
@@ -41,6 +55,8 @@ final class IngestServer implements AutoCloseable {
         new MockProducer<>(autoComplete, null, new StringSerializer(), new ByteArraySerializer());
     var props = new HashMap<String, Object>(properties);
     props.put("micronaut.server.port", -1);
+    props.putIfAbsent("ipr.security.identity-key", IDENTITY_KEY);
+    props.putIfAbsent("ipr.security.demo-partner.enabled", true);
     context =
         ApplicationContext.builder()
             .properties(props)
@@ -48,6 +64,17 @@ final class IngestServer implements AutoCloseable {
             .start();
     var server = context.getBean(EmbeddedServer.class).start();
     url = server.getURL().toString();
+    defaultCredentials =
+        Map.of("Authorization", "Bearer " + token("test-admin", Roles.ADMIN, Roles.OPERATOR));
+  }
+
+  /** A signed token for a person holding the roles, as the sign-in would issue it. */
+  String token(String name, String... roles) {
+    var caller = new Caller(name, Set.of(roles), Optional.empty(), Optional.empty(), Set.of());
+    return context
+        .getBean(TokenGenerator.class)
+        .generateToken(caller.authentication(), 3600)
+        .orElseThrow(() -> new IllegalStateException("no token generated"));
   }
 
   IngestServer() {
@@ -57,11 +84,24 @@ final class IngestServer implements AutoCloseable {
   HttpResponse<String> send(
       String method, String path, String contentType, byte[] body, boolean gzip)
       throws IOException, InterruptedException {
+    return send(method, path, contentType, body, gzip, defaultCredentials);
+  }
+
+  /** A request with the given credential headers (none when empty) instead of the default ones. */
+  HttpResponse<String> send(
+      String method,
+      String path,
+      String contentType,
+      byte[] body,
+      boolean gzip,
+      Map<String, String> credentials)
+      throws IOException, InterruptedException {
     var builder =
         HttpRequest.newBuilder(URI.create(url + path))
             .header("Content-Type", contentType)
             .timeout(Duration.ofSeconds(30))
             .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+    credentials.forEach(builder::header);
     if (gzip) {
       builder.header("Content-Encoding", "gzip");
     }
