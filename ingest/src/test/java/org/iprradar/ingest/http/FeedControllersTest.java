@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import org.iprradar.web.security.Roles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -222,8 +223,11 @@ class FeedControllersTest {
             "/api/v1/rules/replica-words",
             "{\"query\":\"高仿\",\"infringementType\":\"COUNTERFEIT_TRADEMARK\",\"weight\":40,"
                 + "\"version\":3}",
+            "Authorization",
+            "Bearer " + server.token("operator.li", Roles.OPERATOR),
+            // A claimed name does not override the signed-in caller.
             "X-Changed-By",
-            "partner.li");
+            "someone.else");
     var delete = server.delete("/api/v1/rules/replica-words");
     var brand =
         server.put(
@@ -245,12 +249,12 @@ class FeedControllersTest {
     assertEquals("replica-words", first.get("id").asText());
     assertEquals(3, first.get("version").asInt());
     assertEquals("PUT", first.get("action").asText());
-    assertEquals("partner.li", first.get("changedBy").asText());
+    assertEquals("operator.li", first.get("changedBy").asText());
     assertEquals(40, first.get("after").get("weight").asInt());
     assertTrue(first.get("changedFields").toString().contains("query"), first.toString());
     var deleted = value(history.get(1));
     assertEquals("DELETE", deleted.get("action").asText());
-    assertEquals("ingest-api", deleted.get("changedBy").asText(), "no header: ingest's API");
+    assertEquals("test-admin", deleted.get("changedBy").asText(), "the default caller's name");
     assertTrue(deleted.get("after").isNull());
     assertEquals(2, value(history.get(2)).get("version").asInt());
   }
