@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,18 +25,21 @@ import org.iprradar.common.kafka.TopicProvisioner;
 import org.iprradar.common.kafka.Topics;
 import org.iprradar.common.model.Listing;
 import org.iprradar.ingest.partners.DemoPartner;
+import org.iprradar.ingest.publish.ProducerSettings;
 import org.iprradar.standalone.EmbeddedKafkaBroker;
 
 /**
  * Listings per second accepted over HTTP ({@code POST /api/v1/listings}, NDJSON batches of 1,000,
  * each answered only after Kafka acknowledged it) against the same records produced directly with a
- * Kafka producer of the same settings (acks=all, idempotent): the ceiling. The broker runs in this
- * JVM; ingest runs in its own JVM, as in production, so that the two do not share a heap.
+ * Kafka producer of the same settings ({@link ProducerSettings}: acks=all, idempotent, linger 5 ms,
+ * the same batch size and compression): the ceiling. The broker runs in this JVM; ingest runs in
+ * its own JVM, as in production, so that the two do not share a heap.
  *
  * <pre>
  * ./mvnw -B -pl ingest,benchmarks -am package -DskipTests
  * java -cp 'benchmarks/target/benchmarks.jar' org.iprradar.benchmarks.IngestBenchmark \
- *   [listings=200000] [clients=4] [ingestJar=ingest/target/ipr-radar-ingest.jar]
+ *   [listings=200000] [clients=4] [ingestJar=ingest/target/ipr-radar-ingest.jar] \
+ *   [batchSize=65536] [compression=lz4] [directOnly=true]
  * </pre>
  *
  * <p>{@code -DingestJvm='...'} passes options to ingest's JVM (a profiler, a heap size).
@@ -53,6 +57,14 @@ public final class IngestBenchmark {
     int total = Integer.parseInt(arg(args, "listings", "200000"));
     int clients = Integer.parseInt(arg(args, "clients", "4"));
     Path ingestJar = Path.of(arg(args, "ingestJar", "ingest/target/ipr-radar-ingest.jar"));
+    // One producer setting for both paths, so that the direct pass stays an honest ceiling.
+    int batchSize =
+        Integer.parseInt(
+            arg(args, "batchSize", Integer.toString(ProducerSettings.DEFAULT_BATCH_SIZE)));
+    String compression = arg(args, "compression", ProducerSettings.DEFAULT_COMPRESSION);
+    var producerConfig = new ArrayList<String>();
+    producerConfig.add("-Dipr.ingest.producer.batch-size=" + batchSize);
+    producerConfig.add("-Dipr.ingest.producer.compression=" + compression);
     var titles = BenchmarkData.titles();
     Path dir = Files.createTempDirectory("ipr-ingest-bench");
     try (var broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0, 3)) {
@@ -60,21 +72,35 @@ public final class IngestBenchmark {
       TopicProvisioner.ensure(kafka, Topics.ALL);
 
       // Direct producer: a warm-up pass, then the measured pass.
-      direct(kafka, titles, "warm", total / 4);
-      double directRate = direct(kafka, titles, "direct", total);
+      var config = ProducerSettings.of(kafka, "bench-direct", batchSize, compression);
+      direct(config, titles, "warm", total / 4);
+      double directRate = direct(config, titles, "direct", total);
+      if (arg(args, "directOnly", "false").equals("true")) {
+        // For comparing producer settings on the ceiling alone.
+        System.out.printf(
+            Locale.ROOT,
+            "%nproducer batch.size=%d compression=%s%ndirect producer: %,.0f listings/s%n",
+            batchSize,
+            compression,
+            directRate);
+        return;
+      }
 
-      Process ingest = startIngest(ingestJar, broker.bootstrapServers(), dir);
+      Process ingest = startIngest(ingestJar, broker.bootstrapServers(), dir, producerConfig);
       try {
         String url = awaitIngest(ingest);
         http(url, titles, "hwarm", total / 4, clients);
         double httpRate = http(url, titles, "http", total, clients);
         System.out.printf(
             Locale.ROOT,
-            "%nlistings=%d batch=%d clients=%d%ndirect producer: %,.0f listings/s%n"
+            "%nlistings=%d batch=%d clients=%d producer batch.size=%d compression=%s%n"
+                + "direct producer: %,.0f listings/s%n"
                 + "HTTP NDJSON:     %,.0f listings/s (%.0f %% of direct)%n",
             total,
             BATCH,
             clients,
+            batchSize,
+            compression,
             directRate,
             httpRate,
             100 * httpRate / directRate);
@@ -112,7 +138,10 @@ public final class IngestBenchmark {
    * any producer of the topic must, sent with ingest's producer settings.
    */
   private static double direct(
-      KafkaSettings kafka, List<org.iprradar.detect.TaobaoTitle> titles, String run, int total)
+      Map<String, Object> config,
+      List<org.iprradar.detect.TaobaoTitle> titles,
+      String run,
+      int total)
       throws Exception {
     var listings = new ArrayList<Listing>(total);
     for (int i = 0; i < total; i++) {
@@ -120,7 +149,7 @@ public final class IngestBenchmark {
     }
     try (var producer =
         new KafkaProducer<>(
-            kafka.durableProducerConfig("bench-direct"),
+            config,
             Topics.LISTINGS.keySerde().serializer(),
             Topics.LISTINGS.valueSerde().serializer())) {
       var failed = new AtomicInteger();
@@ -144,13 +173,15 @@ public final class IngestBenchmark {
     }
   }
 
-  private static Process startIngest(Path jar, String bootstrap, Path dir) throws IOException {
+  private static Process startIngest(
+      Path jar, String bootstrap, Path dir, List<String> producerConfig) throws IOException {
     if (!Files.exists(jar)) {
       throw new IllegalStateException(jar + " is missing: build ingest with ./mvnw package first");
     }
     var command = new ArrayList<String>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx1g");
+    command.addAll(producerConfig);
     String extra = System.getProperty("ingestJvm", "");
     if (!extra.isBlank()) {
       command.addAll(List.of(extra.split(" ")));

@@ -163,8 +163,34 @@ public final class FeedIngestor {
                     1, 0, 0, List.of(new RecordResult(0, null, key, RecordResult.ACCEPTED, null))));
   }
 
+  /** The key's length in UTF-8, counted without encoding it. */
+  private static int utf8Length(String s) {
+    int bytes = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        bytes++;
+      } else if (c < 0x800) {
+        bytes += 2;
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
+        bytes += 4;
+        i++;
+      } else {
+        bytes += 3;
+      }
+    }
+    return bytes;
+  }
+
+  private static byte[] versionBytes(long version) {
+    return Long.toString(version).getBytes(StandardCharsets.US_ASCII);
+  }
+
   private static int sizeOf(String key, byte[] value, Map<String, byte[]> headers) {
-    int size = key.getBytes(StandardCharsets.UTF_8).length + value.length;
+    int keyBytes = utf8Length(key);
+    int size = keyBytes + value.length;
     for (var header : headers.entrySet()) {
       size += header.getKey().length() + header.getValue().length;
     }
@@ -173,9 +199,13 @@ public final class FeedIngestor {
 
   private static Map<String, byte[]> headersOf(
       RawRecord record, boolean normalised, long version, Map<String, String> extra) {
+    if (!normalised && extra.isEmpty()) {
+      // The common case, a version or nothing: no map to build and copy per record.
+      return version > 0 ? Map.of(VERSION_HEADER, versionBytes(version)) : Map.of();
+    }
     var headers = new HashMap<String, byte[]>();
     if (version > 0) {
-      headers.put(VERSION_HEADER, Long.toString(version).getBytes(StandardCharsets.US_ASCII));
+      headers.put(VERSION_HEADER, versionBytes(version));
     }
     if (normalised) {
       try {

@@ -3,9 +3,16 @@ package org.iprradar.ingest.publish;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -29,6 +36,13 @@ public final class FeedPublisher implements AutoCloseable {
   private final Producer<String, byte[]> producer;
   private final KafkaClientMetrics metrics;
   private final Semaphore inFlight;
+  private final ExecutorService completions =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            var thread = new Thread(r, "ipr-ingest-acks");
+            thread.setDaemon(true);
+            return thread;
+          });
   private final int maxInFlight;
 
   public FeedPublisher(Producer<String, byte[]> producer, int maxInFlight) {
@@ -64,38 +78,86 @@ public final class FeedPublisher implements AutoCloseable {
       throw new SaturatedException(
           "the server is saturated: more than " + maxInFlight + " records await Kafka");
     }
-    @SuppressWarnings("unchecked")
-    CompletableFuture<RecordMetadata>[] acks = new CompletableFuture[n];
+    var batch = new BatchAcks(n);
     for (int i = 0; i < n; i++) {
       Outgoing out = records.get(i);
-      var ack = new CompletableFuture<RecordMetadata>();
-      acks[i] = ack;
-      ack.whenComplete((m, e) -> inFlight.release());
-      var headers = new RecordHeaders();
-      out.headers().forEach(headers::add);
+      RecordHeaders headers = null;
+      if (!out.headers().isEmpty()) {
+        headers = new RecordHeaders();
+        for (var header : out.headers().entrySet()) {
+          headers.add(header.getKey(), header.getValue());
+        }
+      }
+      int index = i;
       try {
         producer.send(
             new ProducerRecord<>(out.topic(), null, out.key(), out.value(), headers),
-            (metadata, error) -> {
-              if (error == null) {
-                PipelineMetrics.recordsOut(APPLICATION, out.topic(), 1);
-                ack.complete(metadata);
-              } else {
-                ack.completeExceptionally(error);
-              }
-            });
+            (metadata, error) -> batch.done(index, metadata, error));
       } catch (RuntimeException e) {
         // send() itself throws when the producer cannot buffer the record (e.g. metadata timeout).
-        ack.completeExceptionally(e);
+        batch.done(index, null, e);
       }
     }
-    return CompletableFuture.allOf(acks)
-        .thenApply(ignored -> java.util.Arrays.stream(acks).map(CompletableFuture::join).toList());
+    return batch.future;
+  }
+
+  /**
+   * The acknowledgements of one batch, gathered without a future per record: a thousand futures and
+   * their completion stages cost more than the sends they wait for.
+   */
+  private final class BatchAcks {
+    final CompletableFuture<List<RecordMetadata>> future = new CompletableFuture<>();
+    private final RecordMetadata[] metadata;
+    private final AtomicInteger remaining;
+    private final AtomicReference<Exception> firstError = new AtomicReference<>();
+
+    BatchAcks(int n) {
+      metadata = new RecordMetadata[n];
+      remaining = new AtomicInteger(n);
+    }
+
+    void done(int index, RecordMetadata m, Exception error) {
+      // Each record's slot is released as soon as Kafka answers it, as it was per record before.
+      inFlight.release();
+      if (error == null) {
+        metadata[index] = m;
+      } else {
+        firstError.compareAndSet(null, error);
+      }
+      if (remaining.decrementAndGet() == 0) {
+        countSent();
+        Exception e = firstError.get();
+        Runnable complete =
+            e == null
+                ? () -> future.complete(Arrays.asList(metadata))
+                : () -> future.completeExceptionally(e);
+        try {
+          // What waits on the batch (the answer, its JSON, the HTTP write) runs on the completing
+          // thread: not on Kafka's sender thread, which would stop sending meanwhile.
+          completions.execute(complete);
+        } catch (RejectedExecutionException closing) {
+          complete.run();
+        }
+      }
+    }
+
+    /** Counts the records Kafka took, once per topic rather than once per record. */
+    private void countSent() {
+      var perTopic = new HashMap<String, Integer>();
+      for (RecordMetadata m : metadata) {
+        if (m != null) {
+          perTopic.merge(m.topic(), 1, Integer::sum);
+        }
+      }
+      perTopic.forEach((topic, count) -> PipelineMetrics.recordsOut(APPLICATION, topic, count));
+    }
   }
 
   @Override
   public void close() {
     metrics.close();
     producer.close(Duration.ofSeconds(10));
+    // After the producer: its last callbacks may still hand batches to this thread.
+    completions.shutdown();
   }
 }

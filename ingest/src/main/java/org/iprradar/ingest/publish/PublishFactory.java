@@ -34,8 +34,12 @@ final class PublishFactory {
   FeedPublisher feedPublisher(
       @Named("ingest") KafkaSettings kafka,
       @Value("${ipr.ingest.max-in-flight-records:100000}") int maxInFlight,
-      @Value("${ipr.ingest.max-block:10s}") java.time.Duration maxBlock) {
-    var config = kafka.durableProducerConfig(FeedPublisher.APPLICATION);
+      @Value("${ipr.ingest.max-block:10s}") java.time.Duration maxBlock,
+      @Value("${ipr.ingest.producer.batch-size:" + ProducerSettings.DEFAULT_BATCH_SIZE + "}")
+          int batchSize,
+      @Value("${ipr.ingest.producer.compression:" + ProducerSettings.DEFAULT_COMPRESSION + "}")
+          String compression) {
+    var config = ProducerSettings.of(kafka, FeedPublisher.APPLICATION, batchSize, compression);
     // send() blocks while it has no metadata for the topic (the broker is away): answer 503 within
     // seconds rather than holding the partner's connection for the client default of a minute.
     config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) maxBlock.toMillis());

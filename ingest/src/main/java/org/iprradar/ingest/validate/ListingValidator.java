@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.iprradar.common.model.Listing;
 
 /**
@@ -15,7 +14,6 @@ import org.iprradar.common.model.Listing;
  */
 public final class ListingValidator implements RecordValidator<Listing> {
 
-  static final Pattern REGION = Pattern.compile("\\d{6}");
   private static final int MAX_TITLE = 500;
   private static final int MAX_DESCRIPTION = 20_000;
   private static final int MAX_SHORT = 200;
@@ -32,6 +30,20 @@ public final class ListingValidator implements RecordValidator<Listing> {
   public ListingValidator(Clock clock, CurrencyRates rates) {
     this.clock = clock;
     this.rates = rates;
+  }
+
+  /** Six ASCII digits, as GB/T 2260 writes a region. */
+  static boolean isRegionCode(String value) {
+    if (value.length() != 6) {
+      return false;
+    }
+    for (int i = 0; i < 6; i++) {
+      char c = value.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override
@@ -72,7 +84,7 @@ public final class ListingValidator implements RecordValidator<Listing> {
       }
     }
     String sellerRegion = fields.text("sellerRegion", false, 64);
-    if (sellerRegion != null && !REGION.matcher(sellerRegion).matches()) {
+    if (sellerRegion != null && !isRegionCode(sellerRegion)) {
       fields.error(
           "sellerRegion", "must be a six-digit GB/T 2260 region code, was '" + sellerRegion + "'");
     }

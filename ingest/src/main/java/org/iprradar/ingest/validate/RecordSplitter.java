@@ -109,6 +109,91 @@ public final class RecordSplitter {
 
   private static void addLine(
       List<RawRecord> records, byte[] body, int start, int end, int lineNo) {
+    int first = start;
+    while (first < end && isJsonSpace(body[first])) {
+      first++;
+    }
+    if (first == end) {
+      return;
+    }
+    if (body[first] == '{' && isPlainUtf8(body, first, end)) {
+      // The common line: Jackson parses the bytes in place, with no String or char copy of them.
+      try {
+        records.add(
+            new RawRecord(
+                records.size(), lineNo, Json.mapper().readTree(body, first, end - first), null));
+        return;
+      } catch (IOException e) {
+        // Parsed again below from text, so that the error names the same column as ever.
+      }
+    }
+    addDecodedLine(records, body, start, end, lineNo);
+  }
+
+  private static boolean isJsonSpace(byte b) {
+    return b == ' ' || b == '\t' || b == '\r';
+  }
+
+  /**
+   * True when the bytes are well-formed UTF-8, as strictly as Java's decoder reads it (no overlong
+   * forms, no surrogates, nothing above U+10FFFF), and hold no control character but tab and CR.
+   * Such bytes parse to the same tree as their decoded text: without a zero byte or a byte-order
+   * mark before the '{' Jackson cannot take them for UTF-16 or UTF-32. Anything else takes the
+   * decoding path, which names the offset of a broken sequence.
+   */
+  static boolean isPlainUtf8(byte[] b, int from, int to) {
+    int i = from;
+    while (i < to) {
+      int c = b[i] & 0xff;
+      if (c < 0x80) {
+        if (c < 0x20 && c != '\t' && c != '\r') {
+          return false;
+        }
+        i++;
+        continue;
+      }
+      int n;
+      int min = 0x80;
+      int max = 0xbf;
+      if (c >= 0xc2 && c <= 0xdf) {
+        n = 1;
+      } else if (c >= 0xe0 && c <= 0xef) {
+        n = 2;
+        if (c == 0xe0) {
+          min = 0xa0;
+        } else if (c == 0xed) {
+          max = 0x9f;
+        }
+      } else if (c >= 0xf0 && c <= 0xf4) {
+        n = 3;
+        if (c == 0xf0) {
+          min = 0x90;
+        } else if (c == 0xf4) {
+          max = 0x8f;
+        }
+      } else {
+        return false;
+      }
+      if (i + n >= to) {
+        return false;
+      }
+      int second = b[i + 1] & 0xff;
+      if (second < min || second > max) {
+        return false;
+      }
+      for (int k = 2; k <= n; k++) {
+        int next = b[i + k] & 0xff;
+        if (next < 0x80 || next > 0xbf) {
+          return false;
+        }
+      }
+      i += n + 1;
+    }
+    return true;
+  }
+
+  private static void addDecodedLine(
+      List<RawRecord> records, byte[] body, int start, int end, int lineNo) {
     String line;
     try {
       line = decode(body, start, end - start).strip();
