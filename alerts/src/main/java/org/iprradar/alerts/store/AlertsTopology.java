@@ -15,7 +15,6 @@ import org.iprradar.common.json.JsonSerde;
 import org.iprradar.common.kafka.DeadLetters;
 import org.iprradar.common.kafka.Topic;
 import org.iprradar.common.kafka.Topics;
-import org.iprradar.common.model.Alert;
 import org.iprradar.common.model.DeliveryOutcome;
 import org.iprradar.common.model.Lead;
 import org.iprradar.common.model.TriageAction;
@@ -78,11 +77,12 @@ public final class AlertsTopology {
         () -> new RoutingUpdater(folder.routing(), routingDeadLetters));
     // Timestamped, like the store the DSL aggregate made before triage, so that an existing
     // changelog restores into it unchanged.
+    // One codec for the store and alert-deliveries: a folded alert is serialised once for both,
+    // and the alert read back at its next event is the one built, not parsed again.
+    var alertCodec = new AlertCodec();
     builder.addStateStore(
         Stores.timestampedKeyValueStoreBuilder(
-            Stores.persistentTimestampedKeyValueStore(STORE),
-            Serdes.String(),
-            new JsonSerde<>(Alert.class)));
+            Stores.persistentTimestampedKeyValueStore(STORE), Serdes.String(), alertCodec));
     var leads =
         read(
             builder,
@@ -122,7 +122,7 @@ public final class AlertsTopology {
         .mapValues(Folded::alert, Named.as("alert-version"))
         .to(
             Topics.ALERT_DELIVERIES.name(),
-            Produced.with(Topics.ALERT_DELIVERIES.keySerde(), Topics.ALERT_DELIVERIES.valueSerde())
+            Produced.with(Topics.ALERT_DELIVERIES.keySerde(), alertCodec)
                 .withName("alert-deliveries-out"));
     var unreadable =
         branches
