@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.iprradar.common.json.JsonSerde;
+import org.iprradar.common.model.Account;
 import org.iprradar.common.model.Alert;
 import org.iprradar.common.model.Assessment;
 import org.iprradar.common.model.Brand;
@@ -138,6 +139,14 @@ public final class Topics {
           new JsonSerde<>(DeliveryOutcome.class),
           Map.of("retention.ms", String.valueOf(90L * 24 * 60 * 60 * 1000)));
 
+  /**
+   * People's accounts (name, roles, scope, password hash), keyed by account name. Compacted: the
+   * topic is the account directory, which the alerts app reads from the beginning at every start.
+   * Accounts are disabled rather than deleted, so no tombstones are written.
+   */
+  public static final Topic<String, Account> ACCOUNTS =
+      new Topic<>("accounts", Serdes.String(), new JsonSerde<>(Account.class), compactedConfig());
+
   /** Every topic, in the order they are created. */
   public static final List<Topic<?, ?>> ALL =
       List.of(
@@ -153,7 +162,8 @@ public final class Topics {
           ROUTING,
           DEAD_LETTERS,
           ALERT_DELIVERIES,
-          ALERT_DELIVERY_OUTCOMES);
+          ALERT_DELIVERY_OUTCOMES,
+          ACCOUNTS);
 
   private Topics() {}
 

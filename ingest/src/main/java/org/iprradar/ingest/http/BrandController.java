@@ -7,11 +7,14 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.security.annotation.Secured;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.iprradar.ingest.validate.BrandValidator;
+import org.iprradar.web.security.Roles;
 
 /** {@code PUT /api/v1/brands/{brandId}}: a rights holder registers or replaces a brand. */
+@Secured({Roles.OPERATOR, Roles.ADMIN})
 @Controller("/api/v1/brands")
 public final class BrandController {
 

@@ -6,14 +6,17 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.security.annotation.Secured;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.iprradar.web.security.Roles;
 
 /**
  * {@code POST /api/v1/complaints}: consumer 12315 complaints, rights holders' notices and platform
  * exports; one, a JSON array, or NDJSON, optionally gzip. A complaint sent twice has the same key
  * ({@code platform:complaintId}) and counts once.
  */
+@Secured({Roles.PARTNER})
 @Controller("/api/v1/complaints")
 public final class ComplaintController {
 

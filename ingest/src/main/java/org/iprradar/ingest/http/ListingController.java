@@ -6,13 +6,16 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.security.annotation.Secured;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.iprradar.web.security.Roles;
 
 /**
  * {@code POST /api/v1/listings}: one listing, a JSON array, or NDJSON, optionally gzip. A version
  * not higher than the one kept is answered {@code duplicate} and not sent again.
  */
+@Secured({Roles.PARTNER})
 @Controller("/api/v1/listings")
 public final class ListingController {
 

@@ -8,16 +8,19 @@ import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.security.annotation.Secured;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.iprradar.ingest.validate.Fields;
 import org.iprradar.ingest.validate.RuleValidator;
+import org.iprradar.web.security.Roles;
 
 /**
  * {@code PUT /api/v1/rules/{ruleId}} adds or replaces an operator rule; {@code DELETE} writes a
  * tombstone that removes it. Ingest checks the rule's structure; detect compiles its query and logs
  * a rule it cannot compile.
  */
+@Secured({Roles.OPERATOR, Roles.ADMIN})
 @Controller("/api/v1/rules")
 public final class RuleController {
 

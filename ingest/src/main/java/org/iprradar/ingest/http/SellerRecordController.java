@@ -7,14 +7,17 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.security.annotation.Secured;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.iprradar.ingest.validate.SellerRecordValidator;
+import org.iprradar.web.security.Roles;
 
 /**
  * {@code PUT /api/v1/seller-records/{platform}/{sellerId}}: what is known about a seller
  * (penalties, blacklist, identity hashes); replaces the seller's previous record.
  */
+@Secured({Roles.PARTNER})
 @Controller("/api/v1/seller-records")
 public final class SellerRecordController {
 

@@ -3,6 +3,8 @@ package org.iprradar.ingest.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.token.generator.TokenGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -21,6 +23,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.iprradar.common.json.Json;
 import org.iprradar.ingest.publish.FeedPublisher;
+import org.iprradar.web.security.Roles;
 
 /** Ingest's HTTP server in-process, writing to Kafka's {@link MockProducer} instead of a broker. */
 final class IngestServer implements AutoCloseable {
@@ -31,6 +34,7 @@ final class IngestServer implements AutoCloseable {
   final MockProducer<String, byte[]> producer;
   private final ApplicationContext context;
   private final String url;
+  private final String token;
 
   IngestServer(boolean autoComplete, Map<String, Object> properties) {
     this(autoComplete, 100_000, properties);
@@ -48,6 +52,16 @@ final class IngestServer implements AutoCloseable {
             .start();
     var server = context.getBean(EmbeddedServer.class).start();
     url = server.getURL().toString();
+    // Signed by the server's own token generator with the configured (demo) secret, as a person's
+    // or partner's token would be: these tests are about feeds, not about who may send them.
+    token =
+        context
+            .getBean(TokenGenerator.class)
+            .generateToken(
+                Authentication.build(
+                    "ingest-test", List.of(Roles.PARTNER, Roles.OPERATOR), Map.of()),
+                3600)
+            .orElseThrow();
   }
 
   IngestServer() {
@@ -60,6 +74,7 @@ final class IngestServer implements AutoCloseable {
     var builder =
         HttpRequest.newBuilder(URI.create(url + path))
             .header("Content-Type", contentType)
+            .header("Authorization", "Bearer " + token)
             .timeout(Duration.ofSeconds(30))
             .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
     if (gzip) {
