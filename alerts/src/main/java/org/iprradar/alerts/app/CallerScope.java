@@ -1,5 +1,6 @@
 package org.iprradar.alerts.app;
 
+import io.micronaut.http.HttpRequest;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
 import org.iprradar.alerts.store.Visibility;
@@ -18,6 +19,20 @@ public final class CallerScope {
 
   CallerScope(RoutingService routing) {
     this.routing = routing;
+  }
+
+  /**
+   * Who made the request, or null when nobody is authenticated (security switched off in a test or
+   * benchmark configuration). Read from the request rather than bound as a controller argument, so
+   * the controllers work the same with security off.
+   */
+  public static Authentication authentication(HttpRequest<?> request) {
+    return request.getUserPrincipal(Authentication.class).orElse(null);
+  }
+
+  /** The visibility of the request's caller; see {@link #of(Authentication)}. */
+  public Visibility of(HttpRequest<?> request) {
+    return of(authentication(request));
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.iprradar.alerts.export;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -10,7 +11,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import java.time.LocalDate;
 import org.iprradar.alerts.app.AlertsService;
 import org.iprradar.alerts.app.CallerScope;
@@ -53,7 +53,7 @@ public final class ExportController {
       @Nullable @QueryValue String category,
       @Nullable @QueryValue String assignee,
       @Nullable @QueryValue Boolean unassigned,
-      @Nullable Authentication caller) {
+      HttpRequest<?> http) {
     AlertFilter filter;
     try {
       filter =
@@ -73,7 +73,7 @@ public final class ExportController {
       return badFilter(e);
     }
     var found =
-        alerts.queries().list(filter.within(scope.of(caller)), Integer.MAX_VALUE).stream().toList();
+        alerts.queries().list(filter.within(scope.of(http)), Integer.MAX_VALUE).stream().toList();
     return download("ipr-alerts", csv.alerts(found));
   }
 
@@ -84,7 +84,7 @@ public final class ExportController {
       @Nullable @QueryValue String type,
       @Nullable @QueryValue String text,
       @Nullable @QueryValue String category,
-      @Nullable Authentication caller) {
+      HttpRequest<?> http) {
     AlertFilter filter;
     try {
       filter =
@@ -94,7 +94,7 @@ public final class ExportController {
       return badFilter(e);
     }
     var found =
-        alerts.queries().list(filter.within(scope.of(caller)), Integer.MAX_VALUE).stream()
+        alerts.queries().list(filter.within(scope.of(http)), Integer.MAX_VALUE).stream()
             .filter(AlertsCsv::penalized)
             .toList();
     return download("ipr-penalties", csv.penalties(found));

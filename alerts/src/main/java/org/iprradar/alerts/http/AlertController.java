@@ -1,6 +1,7 @@
 package org.iprradar.alerts.http;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
@@ -10,7 +11,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -89,7 +89,7 @@ public final class AlertController {
       @Nullable @QueryValue Integer offset,
       @Nullable @QueryValue Integer limit,
       @Nullable @QueryValue String sort,
-      @Nullable Authentication caller) {
+      HttpRequest<?> http) {
     AlertFilter filter;
     AlertSort parsedSort;
     try {
@@ -120,7 +120,7 @@ public final class AlertController {
       return HttpResponse.badRequest(
           new ApiError("bad_filter", "offset must be at least 0, was " + skip));
     }
-    var page = alerts.queries().page(filter.within(scope.of(caller)), parsedSort, skip, size);
+    var page = alerts.queries().page(filter.within(scope.of(http)), parsedSort, skip, size);
     return HttpResponse.ok(new AlertPage(page.total(), skip, size, page.alerts()));
   }
 
@@ -137,8 +137,8 @@ public final class AlertController {
       responseCode = "404",
       description = "no such alert",
       content = @Content(schema = @Schema(implementation = ApiError.class)))
-  public HttpResponse<?> get(@PathVariable String id, @Nullable Authentication caller) {
-    return visible(id, caller)
+  public HttpResponse<?> get(@PathVariable String id, HttpRequest<?> http) {
+    return visible(id, http)
         .<HttpResponse<?>>map(HttpResponse::ok)
         .orElseGet(
             () -> HttpResponse.notFound(new ApiError("not_found", "no alert with id " + id)));
@@ -159,15 +159,15 @@ public final class AlertController {
       responseCode = "404",
       description = "no such alert",
       content = @Content(schema = @Schema(implementation = ApiError.class)))
-  public HttpResponse<?> deliveries(@PathVariable String id, @Nullable Authentication caller) {
-    return visible(id, caller)
+  public HttpResponse<?> deliveries(@PathVariable String id, HttpRequest<?> http) {
+    return visible(id, http)
         .<HttpResponse<?>>map(alert -> HttpResponse.ok(alert.deliveries()))
         .orElseGet(
             () -> HttpResponse.notFound(new ApiError("not_found", "no alert with id " + id)));
   }
 
-  private Optional<Alert> visible(String id, Authentication caller) {
-    Visibility visibility = scope.of(caller);
+  private Optional<Alert> visible(String id, HttpRequest<?> http) {
+    Visibility visibility = scope.of(http);
     return alerts.queries().find(id).filter(a -> visibility == null || visibility.sees(a));
   }
 

@@ -3,6 +3,7 @@ package org.iprradar.alerts.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -15,7 +16,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
@@ -87,7 +87,7 @@ public final class TriageController {
       @PathVariable String id,
       @Nullable @Body byte[] body,
       @Nullable @Header(WebhookSender.IDEMPOTENCY_KEY) String idempotencyKey,
-      @Nullable Authentication caller) {
+      HttpRequest<?> http) {
     TriageRequest request;
     try {
       request = Json.mapper().readValue(body == null ? new byte[0] : body, TriageRequest.class);
@@ -110,11 +110,11 @@ public final class TriageController {
     if (request == null) {
       return HttpResponse.badRequest(new ApiError("malformed_body", "the body must be an object"));
     }
-    request = request.actingAs(caller);
+    request = request.actingAs(CallerScope.authentication(http));
     return HttpResponse.accepted()
         .body(
             new ActionAccepted(
-                triage.submit(id, request.withRequestId(idempotencyKey), scope.of(caller))));
+                triage.submit(id, request.withRequestId(idempotencyKey), scope.of(http))));
   }
 
   @Error(exception = UnknownAlertException.class)

@@ -1,6 +1,7 @@
 package org.iprradar.alerts.report;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
@@ -9,7 +10,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.iprradar.alerts.app.AlertsService;
@@ -36,16 +36,14 @@ public final class ReportController {
 
   @Get("/summary")
   public HttpResponse<?> summary(
-      @Nullable @QueryValue String from,
-      @Nullable @QueryValue String to,
-      @Nullable Authentication caller) {
+      @Nullable @QueryValue String from, @Nullable @QueryValue String to, HttpRequest<?> http) {
     ReportRange range;
     try {
       range = ReportRange.parse(from, to, LocalDate.now(clock.withZone(ReportRange.CITY_ZONE)));
     } catch (IllegalArgumentException e) {
       return HttpResponse.badRequest(new ApiError("bad_range", e.getMessage()));
     }
-    var all = alerts.queries().list(AlertFilter.ALL.within(scope.of(caller)), Integer.MAX_VALUE);
+    var all = alerts.queries().list(AlertFilter.ALL.within(scope.of(http)), Integer.MAX_VALUE);
     return HttpResponse.ok(ReportBuilder.summarize(all, range));
   }
 
