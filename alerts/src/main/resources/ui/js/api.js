@@ -1,4 +1,5 @@
-// The alerts HTTP API as the pages use it.
+// The alerts HTTP API as the pages use it, with the signed-in person's token.
+import { authFetch } from './session.js';
 
 export class ApiError extends Error {
   constructor(status, body) {
@@ -9,7 +10,7 @@ export class ApiError extends Error {
 }
 
 async function request(path, options = {}) {
-  const response = await fetch(path, {
+  const response = await authFetch(path, {
     headers: { Accept: 'application/json', ...(options.body ? { 'Content-Type': 'application/json' } : {}) },
     ...options,
   });

@@ -3,6 +3,7 @@
 // the operator API of detect (/api/v1/operator), which the standalone app serves on the same port.
 import { h, replace, formatTime } from './dom.js';
 import { ApiError } from './api.js';
+import { authFetch } from './session.js';
 import { highlight } from './alert.js';
 import { TYPE, label } from './labels.js';
 import { renderScoring } from './scoring.js';
@@ -17,7 +18,7 @@ async function call(path, actor, options = {}) {
   const headers = { Accept: 'application/json' };
   if (options.body) headers['Content-Type'] = options.type || 'application/json';
   if (actor) headers['X-Changed-By'] = actor();
-  const response = await fetch(BASE + path, { ...options, headers });
+  const response = await authFetch(BASE + path, { ...options, headers });
   const text = await response.text();
   let body = null;
   try { body = text ? JSON.parse(text) : null; } catch (e) { body = { message: text }; }

@@ -1,15 +1,16 @@
 // The operator page: the pipeline at a glance, from GET /api/v1/ops/summary, which reads the same
 // meters as /prometheus. Counters are totals since the app started; the page turns two readings
-// into per-second rates. Operators only once access control exists (issue 7): the check belongs
-// on the server's /api/v1/ops routes, not here.
+// into per-second rates. Operators, administrators and supervisors only: the server's
+// /api/v1/ops routes check it; the nav only hides the link from others.
 import { h, replace, formatTime } from './dom.js';
+import { authFetch } from './session.js';
 
 const POLL_MS = 5000;
 let previous = null;
 let timer = null;
 
 async function fetchSummary() {
-  const response = await fetch('/api/v1/ops/summary', { headers: { Accept: 'application/json' } });
+  const response = await authFetch('/api/v1/ops/summary', { headers: { Accept: 'application/json' } });
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   return response.json();
 }

@@ -39,7 +39,11 @@ public final class StandaloneApplication {
           result.rejected());
     }
     LOG.info("IPR Radar is running at {} (Kafka at {})", url, standalone.bootstrapServers());
-    LOG.info("Alerts:      curl -s {}/api/v1/alerts", url);
+    LOG.info("Sign in:     {}/ as a demo account of README \"Sign in\" (e.g. supervisor)", url);
+    LOG.info(
+        "Token:       curl -s -H 'Content-Type: application/json' -d"
+            + " '{\"username\":\"supervisor\",\"password\":\"supervisor-demo\"}' {}/login",
+        url);
     LOG.info(
         "Post one:    curl -s -H 'Content-Type: application/json' -d @listing.json {}/api/v1/listings",
         url);

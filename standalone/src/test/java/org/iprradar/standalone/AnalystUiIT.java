@@ -64,6 +64,8 @@ class AnalystUiIT {
 
     browser = HeadlessChromium.start(profile);
     wait = new WebDriverWait(browser, ApiClient.PIPELINE, Duration.ofMillis(250));
+    // A supervisor sees every bureau's alerts, as the counts below compare with the API's.
+    HeadlessChromium.signIn(browser, app.url(), "supervisor", "supervisor-demo");
   }
 
   @AfterAll
@@ -87,6 +89,50 @@ class AnalystUiIT {
     } catch (Exception | AssertionError e) {
       keepEvidence();
       throw e;
+    }
+  }
+
+  @Test
+  void aWrongPasswordIsShownAndAnAnalystSignedInSeesOnlyTheirBureausAlerts() throws Exception {
+    Assumptions.assumeTrue(missing == null, () -> missing);
+    try {
+      API.awaitAlert(KEYS);
+      API.awaitAlert(BAGS);
+      browser.get(app.url() + "/");
+      wait.until(ExpectedConditions.attributeToBe(By.id("view"), "data-ready", "/"));
+      browser.findElement(By.id("signout")).click();
+      wait.until(ExpectedConditions.attributeToBe(By.id("view"), "data-ready", "/signin"));
+      assertFalse(browser.findElement(By.id("nav-inbox")).isDisplayed(), "no nav signed out");
+
+      browser.findElement(By.id("signin-name")).sendKeys("analyst");
+      browser.findElement(By.id("signin-password")).sendKeys("wrong-password");
+      browser.findElement(By.id("signin-submit")).click();
+      var error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-error")));
+      assertEquals("账号或密码错误", error.getText());
+
+      browser.findElement(By.id("signin-password")).clear();
+      browser.findElement(By.id("signin-password")).sendKeys("analyst-demo");
+      browser.findElement(By.id("signin-submit")).click();
+      wait.until(ExpectedConditions.attributeToBe(By.id("view"), "data-ready", "/"));
+      int mine =
+          ApiClient.json(API.get("/api/v1/alerts?bureau=MARKET_SUPERVISION&limit=1000"))
+              .get("count")
+              .asInt();
+      wait.until(
+          d -> d.findElement(By.id("inbox-count")).getDomAttribute("data-count").equals("" + mine));
+      var ids = rows().stream().map(r -> r.getDomAttribute("data-id")).toList();
+      assertTrue(ids.contains(BAGS), ids.toString());
+      assertFalse(ids.contains(KEYS), "another bureau's alert: " + ids);
+      assertTrue(
+          browser.findElement(By.id("whoami")).getText().contains("ANALYST"),
+          browser.findElement(By.id("whoami")).getText());
+      assertFalse(browser.findElement(By.id("nav-operator")).isDisplayed(), "not an operator");
+    } catch (Exception | AssertionError e) {
+      keepEvidence();
+      throw e;
+    } finally {
+      browser.findElement(By.id("signout")).click();
+      HeadlessChromium.signIn(browser, app.url(), "supervisor", "supervisor-demo");
     }
   }
 

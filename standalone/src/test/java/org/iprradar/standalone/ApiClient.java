@@ -25,12 +25,51 @@ final class ApiClient {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private final Supplier<String> baseUrl;
+  private final String token;
 
   /**
+   * A client acting as {@link TestTokens#superuser()}, for tests about something other than who may
+   * do what.
+   *
    * @param baseUrl read at every request, so a test may restart the system under the client
    */
   ApiClient(Supplier<String> baseUrl) {
+    this(baseUrl, TestTokens.superuser());
+  }
+
+  /**
+   * @param token the bearer token every request carries, or null for none (anonymous)
+   */
+  ApiClient(Supplier<String> baseUrl, String token) {
     this.baseUrl = baseUrl;
+    this.token = token;
+  }
+
+  /** This client acting with another token (null: anonymous). */
+  ApiClient as(String otherToken) {
+    return new ApiClient(baseUrl, otherToken);
+  }
+
+  /** Signs in at {@code /login} and answers a client acting as that person. */
+  ApiClient signIn(String name, String password) throws IOException, InterruptedException {
+    var response =
+        as(null)
+            .postJson(
+                "/login",
+                Json.mapper()
+                    .writeValueAsString(java.util.Map.of("username", name, "password", password)));
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(
+          "cannot sign in as " + name + ": " + response.statusCode() + " " + response.body());
+    }
+    return as(json(response).path("access_token").asText());
+  }
+
+  private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return request;
   }
 
   HttpResponse<String> post(String path, String contentType, String body)
@@ -39,9 +78,9 @@ final class ApiClient {
         HttpRequest.newBuilder(URI.create(baseUrl.get() + path))
             .header("Content-Type", contentType)
             .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-            .timeout(Duration.ofSeconds(45))
-            .build();
-    return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            .timeout(Duration.ofSeconds(45));
+    return HTTP.send(
+        authorized(request).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
   HttpResponse<String> postJson(String path, String body) throws IOException, InterruptedException {
@@ -70,7 +109,8 @@ final class ApiClient {
     for (int i = 0; i + 1 < headers.length; i += 2) {
       request.header(headers[i], headers[i + 1]);
     }
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return HTTP.send(
+        authorized(request).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
   /**
@@ -90,10 +130,9 @@ final class ApiClient {
 
   HttpResponse<String> get(String path) throws IOException, InterruptedException {
     var request =
-        HttpRequest.newBuilder(URI.create(baseUrl.get() + path))
-            .timeout(Duration.ofSeconds(30))
-            .build();
-    return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpRequest.newBuilder(URI.create(baseUrl.get() + path)).timeout(Duration.ofSeconds(30));
+    return HTTP.send(
+        authorized(request).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
   static JsonNode json(HttpResponse<String> response) throws IOException {

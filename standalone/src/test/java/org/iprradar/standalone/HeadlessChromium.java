@@ -6,12 +6,15 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium for the browser ITs ({@link AnalystUiIT}, {@link OperatorUiIT}), so
@@ -65,6 +68,24 @@ final class HeadlessChromium {
     var service =
         new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER.toString()));
     return new ChromeDriver(service.build(), options);
+  }
+
+  /**
+   * Signs in on the UI's sign-in page as this account and waits until the first page has rendered.
+   * The token stays in the tab's sessionStorage, so later page loads of the test are signed in.
+   */
+  static void signIn(WebDriver browser, String baseUrl, String name, String password) {
+    browser.get(baseUrl + "/#/signin");
+    var wait = new WebDriverWait(browser, ApiClient.PIPELINE, Duration.ofMillis(250));
+    wait.until(d -> !d.findElements(By.id("signin-name")).isEmpty());
+    browser.findElement(By.id("signin-name")).sendKeys(name);
+    browser.findElement(By.id("signin-password")).sendKeys(password);
+    browser.findElement(By.id("signin-submit")).click();
+    wait.until(
+        d -> {
+          String ready = d.findElement(By.id("view")).getDomAttribute("data-ready");
+          return ready != null && !ready.equals("/signin");
+        });
   }
 
   /**

@@ -153,7 +153,7 @@ class OperatorIT {
     // The command-line tool round-trips the same through a file.
     Path file = dataDir.resolve("exported.yaml");
     var quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-    var cli = new OperatorCli(quiet, quiet, app.url(), "it-cli");
+    var cli = new OperatorCli(quiet, quiet, app.url(), "it-cli", TestTokens.superuser());
     assertEquals(0, cli.run(new String[] {"export", "all", file.toString()}));
     assertTrue(Files.readString(file).contains(RULE_ID));
     Files.writeString(file, Files.readString(file).replace("weight: 40", "weight: 45"));

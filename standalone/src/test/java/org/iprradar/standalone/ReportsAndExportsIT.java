@@ -159,6 +159,7 @@ class ReportsAndExportsIT {
   private static HttpResponse<byte[]> download(String path) throws Exception {
     var request =
         HttpRequest.newBuilder(URI.create(app.url() + path))
+            .header("Authorization", "Bearer " + TestTokens.superuser())
             .timeout(Duration.ofSeconds(30))
             .build();
     return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());

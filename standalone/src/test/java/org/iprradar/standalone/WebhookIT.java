@@ -100,6 +100,7 @@ class WebhookIT {
         HTTP.send(
             HttpRequest.newBuilder(URI.create(app.url() + "/api/v1/listings"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TestTokens.superuser())
                 .POST(
                     HttpRequest.BodyPublishers.ofString(
                         "{\"platform\":\"taobao\",\"listingId\":\"wh-1\","
@@ -157,7 +158,9 @@ class WebhookIT {
   private static JsonNode get(String path) throws Exception {
     var response =
         HTTP.send(
-            HttpRequest.newBuilder(URI.create(app.url() + path)).build(),
+            HttpRequest.newBuilder(URI.create(app.url() + path))
+                .header("Authorization", "Bearer " + TestTokens.superuser())
+                .build(),
             HttpResponse.BodyHandlers.ofString());
     assertEquals(200, response.statusCode(), response.body());
     return Json.mapper().readTree(response.body());

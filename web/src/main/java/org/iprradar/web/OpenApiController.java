@@ -5,6 +5,8 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,6 +17,7 @@ import java.util.regex.Pattern;
  * META-INF/swagger/} ({@code alerts.yml}, {@code ingest.yml}), as many as are on the classpath, so
  * standalone serves both.
  */
+@Secured({SecurityRule.IS_ANONYMOUS})
 @Controller("/openapi")
 public final class OpenApiController {
 

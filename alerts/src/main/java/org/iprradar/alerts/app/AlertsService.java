@@ -2,12 +2,16 @@ package org.iprradar.alerts.app;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.security.token.generator.TokenGenerator;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.iprradar.alerts.delivery.DeliveryWorker;
@@ -40,7 +44,8 @@ public final class AlertsService implements AutoCloseable, StreamsComponent {
       @Value("${kafka.bootstrap-servers}") String bootstrapServers,
       @Value("${ipr.kafka.partitions:3}") int partitions,
       @Value("${ipr.kafka.replication-factor:1}") short replicationFactor,
-      @Value("${ipr.data-dir:data}") String dataDir) {
+      @Value("${ipr.data-dir:data}") String dataDir,
+      @Nullable TokenGenerator tokens) {
     this.kafka =
         new KafkaSettings(
             bootstrapServers, partitions, replicationFactor, security.clientOverrides());
@@ -56,7 +61,10 @@ public final class AlertsService implements AutoCloseable, StreamsComponent {
             kafka,
             Path.of(dataDir, "streams"),
             PeerSettings.applicationServer(config));
-    this.queries = PeerSettings.queries(config, app::streams);
+    // Without a token generator security is off (a test configuration): peers ask without one.
+    Supplier<String> peerToken =
+        tokens == null ? () -> null : new PeerToken(tokens, Clock.systemUTC());
+    this.queries = PeerSettings.queries(config, app::streams, peerToken);
   }
 
   @EventListener

@@ -12,6 +12,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.state.HostInfo;
 import org.iprradar.alerts.store.AlertQueries;
 import org.iprradar.alerts.store.AlertsPage;
@@ -33,9 +34,19 @@ public final class HttpPeerAlerts implements PeerAlerts {
 
   private final HttpClient http;
   private final Duration timeout;
+  private final Supplier<String> token;
 
+  /** Peers that ask without a token, as with security switched off. */
   public HttpPeerAlerts(Duration timeout) {
+    this(timeout, () -> null);
+  }
+
+  /**
+   * @param token the bearer token to show the peer (see {@code PeerToken}), or a supplier of null
+   */
+  public HttpPeerAlerts(Duration timeout, Supplier<String> token) {
     this.timeout = timeout;
+    this.token = token;
     // HTTP/1.1: the peers are Micronaut servers on a private network; no upgrade round trip.
     this.http =
         HttpClient.newBuilder()
@@ -80,7 +91,14 @@ public final class HttpPeerAlerts implements PeerAlerts {
     return URI.create("http://" + AlertQueries.address(peer) + path);
   }
 
-  private HttpResponse<String> send(HostInfo peer, HttpRequest request) {
+  private HttpResponse<String> send(HostInfo peer, HttpRequest unsigned) {
+    String bearer = token.get();
+    HttpRequest request =
+        bearer == null
+            ? unsigned
+            : HttpRequest.newBuilder(unsigned, (name, value) -> true)
+                .header("Authorization", "Bearer " + bearer)
+                .build();
     try {
       return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (HttpTimeoutException e) {

@@ -48,7 +48,8 @@ final class PeerSettings {
   }
 
   /** Queries that ask the other instances when this one advertises an address. */
-  static AlertQueries queries(AlertsConfiguration config, Supplier<KafkaStreams> streams) {
+  static AlertQueries queries(
+      AlertsConfiguration config, Supplier<KafkaStreams> streams, Supplier<String> peerToken) {
     HostInfo self = advertised(config.advertisedUrl());
     if (self == null) {
       return new AlertQueries(streams);
@@ -58,6 +59,6 @@ final class PeerSettings {
       throw new IllegalArgumentException(
           "ipr.alerts.peer-timeout must be positive, e.g. 2s, was " + timeout);
     }
-    return new AlertQueries(streams, self, new HttpPeerAlerts(timeout));
+    return new AlertQueries(streams, self, new HttpPeerAlerts(timeout, peerToken));
   }
 }

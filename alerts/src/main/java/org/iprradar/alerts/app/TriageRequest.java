@@ -1,6 +1,7 @@
 package org.iprradar.alerts.app;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.security.authentication.Authentication;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Arrays;
@@ -8,6 +9,7 @@ import java.util.Locale;
 import org.iprradar.common.model.InvalidFieldException;
 import org.iprradar.common.model.TriageAction;
 import org.iprradar.common.model.TriageActionType;
+import org.iprradar.web.security.Roles;
 
 /**
  * An analyst's action as posted over HTTP. The alert id comes from the path and the time from the
@@ -55,6 +57,34 @@ public record TriageRequest(
     }
     return new TriageRequest(
         action, actor, reason, assignee, decisionNumber, penaltyAmount, headerId.strip());
+  }
+
+  /**
+   * This request as the signed-in caller may make it: the actor is the caller's account name when
+   * the body names none. Only a supervisor may record an action in another's name (a supervisor
+   * entering what an analyst did on paper); anyone else naming another actor is refused.
+   *
+   * @param caller null when security is switched off, which leaves the request as it is
+   * @throws InvalidFieldException when the body names another actor and the caller may not
+   */
+  public TriageRequest actingAs(Authentication caller) {
+    if (caller == null) {
+      return this;
+    }
+    if (actor == null || actor.isBlank()) {
+      return new TriageRequest(
+          action, caller.getName(), reason, assignee, decisionNumber, penaltyAmount, requestId);
+    }
+    if (!actor.strip().equals(caller.getName()) && !caller.getRoles().contains(Roles.SUPERVISOR)) {
+      throw new InvalidFieldException(
+          "actor",
+          "is '"
+              + actor
+              + "' but you are signed in as '"
+              + caller.getName()
+              + "'; leave it out or name yourself");
+    }
+    return this;
   }
 
   private TriageActionType type() {

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.iprradar.alerts.store.Visibility;
 import org.iprradar.alerts.triage.IllegalTransitionException;
 import org.iprradar.alerts.triage.TriageStateMachine;
 import org.iprradar.common.kafka.KafkaSecurity;
@@ -88,8 +89,22 @@ public final class TriageService implements AutoCloseable {
    * @throws RequestIdReusedException when the request id was used for a different request
    */
   public TriageAction submit(String alertId, TriageRequest request) {
+    return submit(alertId, request, null);
+  }
+
+  /**
+   * Checks and writes the action of a caller who sees only {@code scope}: an alert outside it is
+   * unknown to them, exactly as an alert that does not exist.
+   *
+   * @param scope null for a caller who sees every alert
+   */
+  public TriageAction submit(String alertId, TriageRequest request, Visibility scope) {
     Alert alert =
-        alerts.queries().find(alertId).orElseThrow(() -> new UnknownAlertException(alertId));
+        alerts
+            .queries()
+            .find(alertId)
+            .filter(a -> scope == null || scope.sees(a))
+            .orElseThrow(() -> new UnknownAlertException(alertId));
     TriageAction action = request.toAction(alertId, clock.instant());
     // Before the status check: a repeat of an accepted ASSIGN must not be refused because the
     // alert is ASSIGNED now.

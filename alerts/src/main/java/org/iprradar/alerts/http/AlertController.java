@@ -1,6 +1,7 @@
 package org.iprradar.alerts.http;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
@@ -9,21 +10,27 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.util.Optional;
 import org.iprradar.alerts.app.AlertsService;
+import org.iprradar.alerts.app.CallerScope;
 import org.iprradar.alerts.store.AlertFilter;
 import org.iprradar.alerts.store.AlertSort;
 import org.iprradar.alerts.store.StoreUnavailableException;
+import org.iprradar.alerts.store.Visibility;
 import org.iprradar.common.model.Alert;
 import org.iprradar.common.model.DeliveryOutcome;
+import org.iprradar.web.security.Roles;
 
 /**
  * {@code GET /api/v1/alerts} with filters, {@code GET /api/v1/alerts/{id}}, and {@code GET
  * /api/v1/alerts/{id}/deliveries}.
  */
+@Secured({Roles.ANALYST, Roles.SUPERVISOR})
 @Controller("/api/v1/alerts")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public final class AlertController {
@@ -32,9 +39,11 @@ public final class AlertController {
   private static final int MAX_LIMIT = 1000;
 
   private final AlertsService alerts;
+  private final CallerScope scope;
 
-  AlertController(AlertsService alerts) {
+  AlertController(AlertsService alerts, CallerScope scope) {
     this.alerts = alerts;
+    this.scope = scope;
   }
 
   /**
@@ -79,7 +88,8 @@ public final class AlertController {
       @Nullable @QueryValue Boolean unassigned,
       @Nullable @QueryValue Integer offset,
       @Nullable @QueryValue Integer limit,
-      @Nullable @QueryValue String sort) {
+      @Nullable @QueryValue String sort,
+      HttpRequest<?> http) {
     AlertFilter filter;
     AlertSort parsedSort;
     try {
@@ -110,11 +120,14 @@ public final class AlertController {
       return HttpResponse.badRequest(
           new ApiError("bad_filter", "offset must be at least 0, was " + skip));
     }
-    var page = alerts.queries().page(filter, parsedSort, skip, size);
+    var page = alerts.queries().page(filter.within(scope.of(http)), parsedSort, skip, size);
     return HttpResponse.ok(new AlertPage(page.total(), skip, size, page.alerts()));
   }
 
-  /** One alert by id, the lead key {@code platform:sellerId:TYPE}. */
+  /**
+   * One alert by id, the lead key {@code platform:sellerId:TYPE}. An alert outside an analyst's
+   * bureau or district is answered 404 like one that does not exist, so that ids cannot be probed.
+   */
   @Get("/{id}")
   @ApiResponse(
       responseCode = "200",
@@ -124,10 +137,8 @@ public final class AlertController {
       responseCode = "404",
       description = "no such alert",
       content = @Content(schema = @Schema(implementation = ApiError.class)))
-  public HttpResponse<?> get(@PathVariable String id) {
-    return alerts
-        .queries()
-        .find(id)
+  public HttpResponse<?> get(@PathVariable String id, HttpRequest<?> http) {
+    return visible(id, http)
         .<HttpResponse<?>>map(HttpResponse::ok)
         .orElseGet(
             () -> HttpResponse.notFound(new ApiError("not_found", "no alert with id " + id)));
@@ -148,13 +159,16 @@ public final class AlertController {
       responseCode = "404",
       description = "no such alert",
       content = @Content(schema = @Schema(implementation = ApiError.class)))
-  public HttpResponse<?> deliveries(@PathVariable String id) {
-    return alerts
-        .queries()
-        .find(id)
+  public HttpResponse<?> deliveries(@PathVariable String id, HttpRequest<?> http) {
+    return visible(id, http)
         .<HttpResponse<?>>map(alert -> HttpResponse.ok(alert.deliveries()))
         .orElseGet(
             () -> HttpResponse.notFound(new ApiError("not_found", "no alert with id " + id)));
+  }
+
+  private Optional<Alert> visible(String id, HttpRequest<?> http) {
+    Visibility visibility = scope.of(http);
+    return alerts.queries().find(id).filter(a -> visibility == null || visibility.sees(a));
   }
 
   @Error(exception = StoreUnavailableException.class)

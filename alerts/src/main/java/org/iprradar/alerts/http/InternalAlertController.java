@@ -11,11 +11,13 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Hidden;
 import org.iprradar.alerts.app.AlertsService;
 import org.iprradar.alerts.store.PeerQuery;
 import org.iprradar.alerts.store.StoreUnavailableException;
 import org.iprradar.common.json.Json;
+import org.iprradar.web.security.Roles;
 
 /**
  * What one alerts instance asks another ({@code HttpPeerAlerts}): reads of this instance's own
@@ -23,6 +25,7 @@ import org.iprradar.common.json.Json;
  * one JSON mapper, the same that reads them on the other side.
  */
 @Hidden
+@Secured({Roles.SUPERVISOR})
 @Controller("/internal/v1/alerts")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public final class InternalAlertController {

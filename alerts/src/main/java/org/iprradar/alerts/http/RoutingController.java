@@ -13,6 +13,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -27,12 +28,14 @@ import org.iprradar.alerts.route.InvalidRoutingException;
 import org.iprradar.alerts.store.RoutingPreview;
 import org.iprradar.alerts.store.StoreUnavailableException;
 import org.iprradar.common.json.Json;
+import org.iprradar.web.security.Roles;
 
 /**
  * The routing table at run time: {@code GET /api/v1/routing} (in force), {@code PUT} (change),
  * {@code GET /api/v1/routing/history} and {@code POST /api/v1/routing/preview} (a draft against the
  * open alerts, written nowhere).
  */
+@Secured({Roles.OPERATOR, Roles.ADMIN, Roles.SUPERVISOR})
 @Controller("/api/v1/routing")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public final class RoutingController {
@@ -54,6 +57,7 @@ public final class RoutingController {
    * "changedBy": "...", "comment": "...", "baseVersion": n}} ({@code baseVersion} optional).
    */
   @Put(consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
+  @Secured({Roles.OPERATOR, Roles.ADMIN})
   @ApiResponse(
       responseCode = "202",
       description = "written to Kafka; in force on every instance a moment later",
@@ -86,6 +90,7 @@ public final class RoutingController {
    * is needed), listing those it would change, with counts. Writes nothing.
    */
   @Post(uri = "/preview", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
+  @Secured({Roles.OPERATOR, Roles.ADMIN})
   @ApiResponse(
       responseCode = "200",
       description = "the alerts the draft would change",

@@ -3,6 +3,7 @@ package org.iprradar.alerts.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -14,6 +15,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
@@ -22,6 +24,7 @@ import java.io.IOException;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.iprradar.alerts.app.ActionNotStoredException;
+import org.iprradar.alerts.app.CallerScope;
 import org.iprradar.alerts.app.RequestIdReusedException;
 import org.iprradar.alerts.app.TriageRequest;
 import org.iprradar.alerts.app.TriageService;
@@ -31,16 +34,20 @@ import org.iprradar.alerts.store.StoreUnavailableException;
 import org.iprradar.alerts.triage.IllegalTransitionException;
 import org.iprradar.common.json.Json;
 import org.iprradar.common.model.InvalidFieldException;
+import org.iprradar.web.security.Roles;
 
 /** {@code POST /api/v1/alerts/{id}/actions}: an analyst acts on an alert. */
+@Secured({Roles.ANALYST, Roles.SUPERVISOR})
 @Controller("/api/v1/alerts/{id}/actions")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public final class TriageController {
 
   private final TriageService triage;
+  private final CallerScope scope;
 
-  TriageController(TriageService triage) {
+  TriageController(TriageService triage, CallerScope scope) {
     this.triage = triage;
+    this.scope = scope;
   }
 
   /**
@@ -79,7 +86,8 @@ public final class TriageController {
   public HttpResponse<?> act(
       @PathVariable String id,
       @Nullable @Body byte[] body,
-      @Nullable @Header(WebhookSender.IDEMPOTENCY_KEY) String idempotencyKey) {
+      @Nullable @Header(WebhookSender.IDEMPOTENCY_KEY) String idempotencyKey,
+      HttpRequest<?> http) {
     TriageRequest request;
     try {
       request = Json.mapper().readValue(body == null ? new byte[0] : body, TriageRequest.class);
@@ -102,8 +110,11 @@ public final class TriageController {
     if (request == null) {
       return HttpResponse.badRequest(new ApiError("malformed_body", "the body must be an object"));
     }
+    request = request.actingAs(CallerScope.authentication(http));
     return HttpResponse.accepted()
-        .body(new ActionAccepted(triage.submit(id, request.withRequestId(idempotencyKey))));
+        .body(
+            new ActionAccepted(
+                triage.submit(id, request.withRequestId(idempotencyKey), scope.of(http))));
   }
 
   @Error(exception = UnknownAlertException.class)

@@ -1,5 +1,6 @@
 package org.iprradar.alerts.store;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.util.Arrays;
 import java.util.Locale;
 import org.iprradar.common.model.Alert;
@@ -16,6 +17,8 @@ import org.iprradar.common.model.InfringementType;
  * @param category the product category, exactly as the lead names it
  * @param assignee the analyst the alert is currently assigned to
  * @param unassigned when true, only alerts nobody is assigned to; false or null matches all
+ * @param visibility what the caller may see (an analyst's bureau and district); null for a caller
+ *     who sees every alert
  */
 public record AlertFilter(
     String bureau,
@@ -28,10 +31,59 @@ public record AlertFilter(
     Boolean supervisedCase,
     String category,
     String assignee,
-    Boolean unassigned) {
+    Boolean unassigned,
+    Visibility visibility) {
 
   public static final AlertFilter ALL =
       new AlertFilter(null, null, null, null, null, null, null, null);
+
+  @JsonCreator
+  public AlertFilter {}
+
+  /** A filter of every caller-given criterion, for a caller who sees every alert. */
+  public AlertFilter(
+      String bureau,
+      String region,
+      AlertStatus status,
+      InfringementType type,
+      Double minScore,
+      String text,
+      Boolean policeReferral,
+      Boolean supervisedCase,
+      String category,
+      String assignee,
+      Boolean unassigned) {
+    this(
+        bureau,
+        region,
+        status,
+        type,
+        minScore,
+        text,
+        policeReferral,
+        supervisedCase,
+        category,
+        assignee,
+        unassigned,
+        null);
+  }
+
+  /** This filter, further limited to what {@code scope} sees; null leaves it as it is. */
+  public AlertFilter within(Visibility scope) {
+    return new AlertFilter(
+        bureau,
+        region,
+        status,
+        type,
+        minScore,
+        text,
+        policeReferral,
+        supervisedCase,
+        category,
+        assignee,
+        unassigned,
+        scope);
+  }
 
   /** A filter without the category and assignee criteria. */
   public AlertFilter(
@@ -123,7 +175,8 @@ public record AlertFilter(
         && (!Boolean.TRUE.equals(supervisedCase) || alert.escalation().supervisedCase())
         && (category == null || category.equals(alert.category()))
         && (assignee == null || assignee.equals(alert.assignee()))
-        && (!Boolean.TRUE.equals(unassigned) || alert.assignee() == null);
+        && (!Boolean.TRUE.equals(unassigned) || alert.assignee() == null)
+        && (visibility == null || visibility.sees(alert));
   }
 
   private boolean inRegion(String code) {

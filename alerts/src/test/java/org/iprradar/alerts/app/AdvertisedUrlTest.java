@@ -42,7 +42,8 @@ class AdvertisedUrlTest {
         new AlertsConfiguration("classpath:config/routing.yaml", "http://a:8083", Duration.ZERO);
     var e =
         assertThrows(
-            IllegalArgumentException.class, () -> PeerSettings.queries(config, () -> null));
+            IllegalArgumentException.class,
+            () -> PeerSettings.queries(config, () -> null, () -> null));
     assertEquals("ipr.alerts.peer-timeout must be positive, e.g. 2s, was PT0S", e.getMessage());
   }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.iprradar.common.json.JsonSerde;
+import org.iprradar.common.model.Account;
 import org.iprradar.common.model.Alert;
 import org.iprradar.common.model.Assessment;
 import org.iprradar.common.model.AuditRecord;
@@ -157,6 +158,14 @@ public final class Topics {
   public static final Topic<String, Partner> PARTNERS =
       new Topic<>("partners", Serdes.String(), new JsonSerde<>(Partner.class), compactedConfig());
 
+  /**
+   * People's accounts (name, roles, scope, password hash), keyed by account name. Compacted: the
+   * topic is the account directory, which the alerts app reads from the beginning at every start.
+   * Accounts are disabled rather than deleted, so no tombstones are written.
+   */
+  public static final Topic<String, Account> ACCOUNTS =
+      new Topic<>("accounts", Serdes.String(), new JsonSerde<>(Account.class), compactedConfig());
+
   /** Every topic, in the order they are created. */
   public static final List<Topic<?, ?>> ALL =
       List.of(
@@ -174,7 +183,8 @@ public final class Topics {
           ALERT_DELIVERIES,
           ALERT_DELIVERY_OUTCOMES,
           AUDIT,
-          PARTNERS);
+          PARTNERS,
+          ACCOUNTS);
 
   private Topics() {}
 

@@ -43,7 +43,8 @@ public final class OperatorCli {
                                          what a draft rule (or threshold) would do
         performance                      per-rule hits, alerts and precision, worst first
         history rule|brand ID            who changed what, oldest first
-      URL defaults to $IPR_URL or http://localhost:8080; NAME to $USER.""";
+      URL defaults to $IPR_URL or http://localhost:8080; NAME to $USER. $IPR_TOKEN is the bearer
+      token of an operator's sign-in (POST /login), sent with every request.""";
 
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -51,22 +52,32 @@ public final class OperatorCli {
   private final PrintStream err;
   private String url;
   private String by;
+  private final String token;
 
   /**
    * @param url the running system, such as {@code http://localhost:8080}
    * @param by who makes the changes, or null
    */
   public OperatorCli(PrintStream out, PrintStream err, String url, String by) {
+    this(out, err, url, by, null);
+  }
+
+  /**
+   * @param token an operator's or administrator's bearer token, or null to send none
+   */
+  public OperatorCli(PrintStream out, PrintStream err, String url, String by, String token) {
     this.out = out;
     this.err = err;
     this.url = url;
     this.by = by;
+    this.token = token == null || token.isBlank() ? null : token.strip();
   }
 
   public static void main(String[] args) {
     String url = System.getenv().getOrDefault("IPR_URL", "http://localhost:8080");
     String by = System.getenv("USER");
-    System.exit(new OperatorCli(System.out, System.err, url, by).run(args));
+    String token = System.getenv("IPR_TOKEN");
+    System.exit(new OperatorCli(System.out, System.err, url, by, token).run(args));
   }
 
   /**
@@ -172,7 +183,8 @@ public final class OperatorCli {
   }
 
   private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(60));
+    var request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(60));
+    return token == null ? request : request.header("Authorization", "Bearer " + token);
   }
 
   private HttpRequest.Builder get(String path) {

@@ -17,18 +17,21 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.iprradar.common.json.Json;
 import org.iprradar.web.ErrorBody;
+import org.iprradar.web.security.Roles;
 
 /**
  * The operators' API for rules and brands under {@code /api/v1/operator}: list, get, save with
  * validation, disable, delete, history, dry run, performance, YAML export and import. Every change
  * names who made it in the {@value #CHANGED_BY} header.
  */
+@Secured({Roles.OPERATOR, Roles.ADMIN})
 @Controller("/api/v1/operator")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public final class OperatorController {

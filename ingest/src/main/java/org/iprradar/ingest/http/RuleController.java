@@ -22,7 +22,7 @@ import org.iprradar.web.security.Roles;
  * a rule it cannot compile. Each change is also recorded in the operators' history ({@link
  * ChangeHistory}), naming who made it.
  */
-@Secured(Roles.OPERATOR)
+@Secured({Roles.OPERATOR, Roles.ADMIN})
 @Controller("/api/v1/rules")
 public final class RuleController {
 

@@ -2,9 +2,10 @@ package org.iprradar.ingest.partners;
 
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.env.Environment;
 import io.micronaut.context.exceptions.ConfigurationException;
-import java.util.Locale;
 import org.iprradar.ingest.validate.IdentityHasher;
+import org.iprradar.web.security.ProductionGuard;
 
 /**
  * Refuses to start a production deployment ({@code IPR_PROFILE=production}) with the embedded
@@ -15,10 +16,11 @@ import org.iprradar.ingest.validate.IdentityHasher;
 final class ProductionCheck {
 
   ProductionCheck(
-      @Value("${ipr.profile:}") String profile,
+      Environment environment,
       @Value("${ipr.security.demo-partner.enabled:false}") boolean demoPartner,
       @Value("${ipr.security.identity-key:}") String identityKey) {
-    if (!"production".equals(profile.strip().toLowerCase(Locale.ROOT))) {
+    // The same test of "production" as the sign-in checks, so one setting arms both.
+    if (!ProductionGuard.isProduction(environment)) {
       return;
     }
     if (demoPartner) {

@@ -6,8 +6,10 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
 import java.time.Clock;
 import java.util.List;
+import org.iprradar.web.security.Roles;
 
 /**
  * {@code GET /api/v1/ops/summary}: the operator page's figures, read from the meters {@code
@@ -16,6 +18,7 @@ import java.util.List;
  * <p>Access control does not exist yet (issue 7): when it does, this route and the page are for the
  * operator role only; the check belongs here, on the controller, not in the page.
  */
+@Secured({Roles.OPERATOR, Roles.ADMIN, Roles.SUPERVISOR})
 @Controller("/api/v1/ops")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Requires(beans = CompositeMeterRegistry.class)
