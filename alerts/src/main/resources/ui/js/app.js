@@ -14,7 +14,7 @@ const view = document.getElementById('view');
 const actor = () => (me() ? me().name : '');
 
 const NAV = { 'nav-inbox': 'inbox', 'nav-dashboard': 'dashboard', 'nav-operator': 'operator',
-  'nav-ops': 'ops', 'nav-penalties': 'penalties' };
+  'nav-ops': 'ops', 'nav-penalties': 'penalties', 'nav-audit': 'audit' };
 
 function showWho() {
   const who = me();

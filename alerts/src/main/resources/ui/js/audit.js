@@ -2,12 +2,13 @@
 // newest first, with filters kept in the URL and a CSV download of the same selection.
 import { h, replace, formatTime } from './dom.js';
 import { query } from './api.js';
+import { authFetch } from './session.js';
 
 const PAGE_SIZE = 50;
 const FILTERS = ['who', 'action', 'from', 'to', 'outcome'];
 
 async function fetchPage(filters, offset) {
-  const response = await fetch(`/api/v1/audit?${query({ ...filters, offset, limit: PAGE_SIZE })}`, {
+  const response = await authFetch(`/api/v1/audit?${query({ ...filters, offset, limit: PAGE_SIZE })}`, {
     headers: { Accept: 'application/json' },
   });
   const text = await response.text();
@@ -67,7 +68,7 @@ export async function renderAudit(view, params) {
     h('section', { class: 'card' }, h('h2', {}, '操作审计（最新在前）'), form),
     h('section', { class: 'card' },
       h('div', { class: 'pager' }, status,
-        h('a', { href: `/api/v1/audit.csv?${query(filters)}`, id: 'audit-export', download: true }, '导出当前筛选 CSV')),
+        h('a', { href: `/api/v1/audit.csv?${query(filters)}`, id: 'audit-export', download: 'audit.csv' }, '导出当前筛选 CSV')),
       h('table', { id: 'audit' },
         h('thead', {}, h('tr', {}, ['时间', '操作人', '操作 / 对象', '结果', '来源地址', '记录数', '请求 ID'].map((t) => h('th', {}, t)))),
         body),

@@ -3,6 +3,7 @@
 // go under the draft, and every version written. Speaks alerts' /api/v1/routing.
 import { h, replace, formatTime } from './dom.js';
 import { ApiError } from './api.js';
+import { authFetch } from './session.js';
 import { TYPE, label } from './labels.js';
 
 const BASE = '/api/v1/routing';
@@ -10,7 +11,7 @@ const BASE = '/api/v1/routing';
 async function call(path, options = {}) {
   const headers = { Accept: 'application/json' };
   if (options.body) headers['Content-Type'] = 'application/json';
-  const response = await fetch(BASE + path, { ...options, headers });
+  const response = await authFetch(BASE + path, { ...options, headers });
   const text = await response.text();
   let body = null;
   try { body = text ? JSON.parse(text) : null; } catch (e) { body = { message: text }; }

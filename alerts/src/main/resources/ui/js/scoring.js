@@ -4,6 +4,7 @@
 // /api/v1/operator/scoring, served on the same port by the standalone app.
 import { h, replace, formatTime } from './dom.js';
 import { ApiError } from './api.js';
+import { authFetch } from './session.js';
 
 const BASE = '/api/v1/operator/scoring';
 const DEFAULT = 'default';
@@ -22,7 +23,7 @@ async function call(path, actor, options = {}) {
   const headers = { Accept: 'application/json' };
   if (options.body) headers['Content-Type'] = 'application/json';
   if (actor) headers['X-Changed-By'] = actor();
-  const response = await fetch(BASE + path, { ...options, headers });
+  const response = await authFetch(BASE + path, { ...options, headers });
   const text = await response.text();
   let body = null;
   try { body = text ? JSON.parse(text) : null; } catch (e) { body = { message: text }; }

@@ -12,6 +12,7 @@ const PAGES = {
   penalties: ['ANALYST', 'SUPERVISOR'],
   operator: ['OPERATOR', 'ADMIN'],
   ops: ['OPERATOR', 'ADMIN', 'SUPERVISOR'],
+  audit: ['SUPERVISOR', 'ADMIN'],
 };
 
 export function token() {

@@ -2,6 +2,7 @@ package org.iprradar.alerts.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -28,6 +29,7 @@ import org.iprradar.alerts.route.InvalidRoutingException;
 import org.iprradar.alerts.store.RoutingPreview;
 import org.iprradar.alerts.store.StoreUnavailableException;
 import org.iprradar.common.json.Json;
+import org.iprradar.web.security.Actor;
 import org.iprradar.web.security.Roles;
 
 /**
@@ -70,8 +72,15 @@ public final class RoutingController {
       responseCode = "409",
       description = "baseVersion is not the version in force",
       content = @Content(schema = @Schema(implementation = ApiError.class)))
-  public HttpResponse<?> change(@Nullable @Body byte[] body) {
-    var request = read(body);
+  public HttpResponse<?> change(HttpRequest<?> http, @Nullable @Body byte[] body) {
+    var claimed = read(body);
+    // The signed-in operator, not the body's changedBy, is who the history names.
+    var request =
+        new RoutingRequest(
+            claimed.table(),
+            Actor.of(http.getUserPrincipal().orElse(null), claimed.changedBy()).orElse(null),
+            claimed.comment(),
+            claimed.baseVersion());
     var change = routing.submit(request);
     return HttpResponse.accepted()
         .body(

@@ -3,6 +3,7 @@ package org.iprradar.detect.operator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -15,6 +16,7 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.http.context.ServerRequestContext;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -91,7 +93,7 @@ public final class OperatorController {
       @PathVariable String ruleId,
       @Body byte[] body,
       @Nullable @Header(CHANGED_BY) String changedBy) {
-    String actor = actor(changedBy);
+    String actor = ScoringController.actor(changedBy, principal());
     return HttpResponse.ok(service.saveRule(ruleId, json(body), actor));
   }
 
@@ -101,7 +103,7 @@ public final class OperatorController {
       produces = MediaType.APPLICATION_JSON)
   public HttpResponse<?> createRule(
       @Body byte[] body, @Nullable @Header(CHANGED_BY) String changedBy) {
-    String actor = actor(changedBy);
+    String actor = ScoringController.actor(changedBy, principal());
     JsonNode node = json(body);
     String id = node.path("id").asText(null);
     if (id != null && service.rule(id).isPresent()) {
@@ -115,7 +117,7 @@ public final class OperatorController {
   @Post(value = "/rules/{ruleId}/disable", produces = MediaType.APPLICATION_JSON)
   public HttpResponse<?> disable(
       @PathVariable String ruleId, @Nullable @Header(CHANGED_BY) String changedBy) {
-    String actor = actor(changedBy);
+    String actor = ScoringController.actor(changedBy, principal());
     return service
         .setEnabled(ruleId, false, actor)
         .<HttpResponse<?>>map(HttpResponse::ok)
@@ -125,7 +127,7 @@ public final class OperatorController {
   @Post(value = "/rules/{ruleId}/enable", produces = MediaType.APPLICATION_JSON)
   public HttpResponse<?> enable(
       @PathVariable String ruleId, @Nullable @Header(CHANGED_BY) String changedBy) {
-    String actor = actor(changedBy);
+    String actor = ScoringController.actor(changedBy, principal());
     return service
         .setEnabled(ruleId, true, actor)
         .<HttpResponse<?>>map(HttpResponse::ok)
@@ -135,7 +137,7 @@ public final class OperatorController {
   @Delete(value = "/rules/{ruleId}", produces = MediaType.APPLICATION_JSON)
   public HttpResponse<?> deleteRule(
       @PathVariable String ruleId, @Nullable @Header(CHANGED_BY) String changedBy) {
-    String actor = actor(changedBy);
+    String actor = ScoringController.actor(changedBy, principal());
     return service.deleteRule(ruleId, actor) ? HttpResponse.noContent() : notFound("rule", ruleId);
   }
 
@@ -165,14 +167,14 @@ public final class OperatorController {
       @PathVariable String brandId,
       @Body byte[] body,
       @Nullable @Header(CHANGED_BY) String changedBy) {
-    String actor = actor(changedBy);
+    String actor = ScoringController.actor(changedBy, principal());
     return HttpResponse.ok(service.saveBrand(brandId, json(body), actor));
   }
 
   @Delete(value = "/brands/{brandId}", produces = MediaType.APPLICATION_JSON)
   public HttpResponse<?> deleteBrand(
       @PathVariable String brandId, @Nullable @Header(CHANGED_BY) String changedBy) {
-    String actor = actor(changedBy);
+    String actor = ScoringController.actor(changedBy, principal());
     return service.deleteBrand(brandId, actor)
         ? HttpResponse.noContent()
         : notFound("brand", brandId);
@@ -204,7 +206,7 @@ public final class OperatorController {
       produces = MediaType.APPLICATION_JSON)
   public ImportSummary importYaml(
       @Body byte[] body, @Nullable @Header(CHANGED_BY) String changedBy) {
-    String actor = actor(changedBy);
+    String actor = ScoringController.actor(changedBy, principal());
     var entries = ConfigYaml.read(new String(body, StandardCharsets.UTF_8));
     return service.importAll(entries.rules(), entries.brands(), actor);
   }
@@ -221,14 +223,11 @@ public final class OperatorController {
         .body(new ErrorBody("kafka_unavailable", e.getMessage()));
   }
 
-  private static String actor(String changedBy) {
-    if (changedBy == null || changedBy.isBlank()) {
-      throw new InvalidConfigException(
-          List.of(
-              Problem.of(
-                  "request", CHANGED_BY, "header is required: who makes the change, for history")));
-    }
-    return changedBy.strip();
+  /** Who the security filter authenticated for the request being served, if anyone. */
+  private static java.security.Principal principal() {
+    return ServerRequestContext.currentRequest()
+        .flatMap(HttpRequest::getUserPrincipal)
+        .orElse(null);
   }
 
   private static JsonNode json(byte[] body) {

@@ -19,7 +19,6 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import java.io.IOException;
 import java.security.Principal;
 import java.util.List;
@@ -27,7 +26,7 @@ import java.util.Map;
 import org.iprradar.common.json.Json;
 import org.iprradar.common.model.ScoringOverride;
 import org.iprradar.web.ErrorBody;
-import org.iprradar.web.security.Caller;
+import org.iprradar.web.security.Actor;
 import org.iprradar.web.security.Roles;
 
 /**
@@ -109,18 +108,15 @@ public final class ScoringController {
 
   /** The signed-in caller when security is on; the header until then. */
   static String actor(String changedBy, Principal principal) {
-    if (principal instanceof Authentication authentication) {
-      return Caller.of(authentication).name();
-    }
-    if (changedBy == null || changedBy.isBlank()) {
-      throw new InvalidConfigException(
-          List.of(
-              Problem.of(
-                  "request",
-                  OperatorController.CHANGED_BY,
-                  "header is required: who makes the change, for history")));
-    }
-    return changedBy.strip();
+    return Actor.of(principal, changedBy)
+        .orElseThrow(
+            () ->
+                new InvalidConfigException(
+                    List.of(
+                        Problem.of(
+                            "request",
+                            OperatorController.CHANGED_BY,
+                            "header is required: who makes the change, for history"))));
   }
 
   private static JsonNode json(byte[] body) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -17,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import org.iprradar.common.json.Json;
 import org.iprradar.ingest.publish.FeedPublisher;
 import org.iprradar.ingest.publish.Outgoing;
-import org.iprradar.web.security.Caller;
+import org.iprradar.web.security.Actor;
 
 /**
  * Writes a change of a rule or brand made through ingest to the history topic detect's operator API
@@ -51,12 +50,8 @@ final class ChangeHistory {
 
   /** The signed-in caller once security is on; else the header; else {@value #ANONYMOUS}. */
   static String actor(HttpRequest<?> request) {
-    var principal = request.getUserPrincipal().orElse(null);
-    if (principal instanceof Authentication authentication) {
-      return Caller.of(authentication).name();
-    }
-    String header = request.getHeaders().get(CHANGED_BY);
-    return header == null || header.isBlank() ? ANONYMOUS : header.strip();
+    return Actor.of(request.getUserPrincipal().orElse(null), request.getHeaders().get(CHANGED_BY))
+        .orElse(ANONYMOUS);
   }
 
   /**
