@@ -22,6 +22,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.iprradar.common.kafka.Topics;
 import org.iprradar.common.model.AuditRecord;
+import org.iprradar.ingest.partners.DemoPartner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,23 +85,29 @@ class AuditIT {
             + PHONE
             + "\",\"price\":399,\"sellerId\":\"tb_audit_bags\",\"sellerRegion\":\"320602\","
             + "\"category\":\"luxury_bags\"}";
+    // As a partner's program sends it: its API key, no bearer token.
     var posted =
-        API.send(
-            "POST",
-            "/api/v1/listings",
-            "application/json",
-            listing,
-            "X-Forwarded-For",
-            "198.51.100.7",
-            "User-Agent",
-            "partner-sync/3",
-            "Idempotency-Key",
-            "au-batch-1");
+        API.as(null)
+            .send(
+                "POST",
+                "/api/v1/listings",
+                "application/json",
+                listing,
+                "X-Api-Key",
+                DemoPartner.KEY,
+                "X-Forwarded-For",
+                "198.51.100.7",
+                "User-Agent",
+                "partner-sync/3",
+                "Idempotency-Key",
+                "au-batch-1");
     assertEquals(202, posted.statusCode(), posted.body());
 
     // Answered once the record is stored: no waiting for it.
     var feed = only(audit("action=" + q("POST /api/v1/listings")));
-    assertEquals(AuditRecord.ANONYMOUS, feed.get("who").asText());
+    assertEquals(DemoPartner.PARTNER_ID, feed.get("who").asText());
+    assertEquals("[\"PARTNER\"]", feed.get("roles").toString());
+    assertFalse(feed.toString().contains(DemoPartner.KEY), "the key is never audited");
     assertEquals(202, feed.get("outcome").asInt());
     assertEquals(1, feed.get("records").asInt());
     assertEquals("127.0.0.1", feed.get("remoteAddress").asText());
@@ -115,6 +122,11 @@ class AuditIT {
         feed.get("bodySha256").asText());
     assertFalse(feed.toString().contains(PHONE), feed.toString());
     assertFalse(feed.toString().contains("老花"), feed.toString());
+
+    // An attempt without credentials is refused, and recorded as anonymous.
+    assertEquals(401, API.as(null).postJson("/api/v1/listings", listing).statusCode());
+    var attempt = only(audit("outcome=401&action=" + q("POST /api/v1/listings")));
+    assertEquals(AuditRecord.ANONYMOUS, attempt.get("who").asText());
 
     API.awaitAlert(ALERT);
     String actions = ApiClient.alertPath(ALERT) + "/actions";
@@ -147,6 +159,7 @@ class AuditIT {
     assertEquals(200, rule.statusCode(), rule.body());
     var change = only(audit("action=" + q("PUT /api/v1/operator/rules/{ruleId}")));
     assertEquals("audit-it-rule", change.get("target").get("ruleId").asText());
+    assertEquals("it-superuser", change.get("who").asText(), "the signed-in caller");
     assertEquals(200, change.get("outcome").asInt());
 
     assertEquals(200, API.get("/api/v1/alerts").statusCode());
@@ -219,8 +232,8 @@ class AuditIT {
     WebDriver browser = HeadlessChromium.start(profile);
     try {
       var wait = new WebDriverWait(browser, ApiClient.PIPELINE, Duration.ofMillis(250));
-      browser.get(app.url() + "/#/");
-      wait.until(d -> !d.findElements(By.id("nav-audit")).isEmpty());
+      HeadlessChromium.signIn(browser, app.url(), "supervisor", "supervisor-demo");
+      wait.until(d -> d.findElement(By.id("nav-audit")).isDisplayed());
       browser.findElement(By.id("nav-audit")).click();
       wait.until(d -> d.findElements(By.cssSelector("#audit-rows tr")).size() >= 1);
 

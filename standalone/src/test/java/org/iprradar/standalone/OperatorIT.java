@@ -116,7 +116,8 @@ class OperatorIT {
         .until(() -> API.get("/api/v1/operator/rules/" + RULE_ID).statusCode() == 200);
     JsonNode history = ApiClient.json(API.get("/api/v1/operator/rules/" + RULE_ID + "/history"));
     assertEquals(1, history.size(), history.toString());
-    assertEquals("it-operator", history.get(0).get("changedBy").asText());
+    // The signed-in caller, not the X-Changed-By the request claims.
+    assertEquals("it-superuser", history.get(0).get("changedBy").asText());
     assertEquals("CREATE", history.get(0).get("action").asText());
 
     Map<TopicPartition, Long> before = endOffsets();
@@ -166,7 +167,7 @@ class OperatorIT {
                     == 45);
     JsonNode last =
         ApiClient.json(API.get("/api/v1/operator/rules/" + RULE_ID + "/history")).get(1);
-    assertEquals("it-cli", last.get("changedBy").asText());
+    assertEquals("it-superuser", last.get("changedBy").asText(), "the token's name, not --as");
     assertEquals("IMPORT", last.get("action").asText());
     Files.writeString(file, "rules:\n  - id: bad\n    weight: 400\n");
     assertEquals(1, cli.run(new String[] {"import", file.toString()}));
@@ -226,7 +227,7 @@ class OperatorIT {
                     .contains("\"networkCap\":15.0"));
     JsonNode history = ApiClient.json(API.get("/api/v1/operator/scoring/luxury_bags/history"));
     assertEquals(1, history.size(), history.toString());
-    assertEquals("it-tuner", history.get(0).get("changedBy").asText());
+    assertEquals("it-superuser", history.get(0).get("changedBy").asText());
     assertEquals("CREATE", history.get(0).get("action").asText());
     assertEquals(
         204,
@@ -252,7 +253,7 @@ class OperatorIT {
     JsonNode ingestHistory =
         ApiClient.json(API.get("/api/v1/operator/rules/it-ingest-rule/history"));
     assertEquals(1, ingestHistory.size(), ingestHistory.toString());
-    assertEquals("partner.it", ingestHistory.get(0).get("changedBy").asText());
+    assertEquals("it-superuser", ingestHistory.get(0).get("changedBy").asText());
     assertEquals("PUT", ingestHistory.get(0).get("action").asText());
     assertEquals(4, ingestHistory.get(0).get("version").asInt());
   }

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.iprradar.alerts.app.RoutingService;
+import org.iprradar.common.kafka.KafkaSecurity;
 import org.iprradar.common.kafka.KafkaSettings;
 import org.iprradar.common.model.Account;
 import org.iprradar.common.model.InvalidFieldException;
@@ -49,6 +50,7 @@ public final class Accounts implements AutoCloseable {
   Accounts(
       Environment environment,
       RoutingService routing,
+      KafkaSecurity security,
       @Value("${kafka.bootstrap-servers}") String bootstrapServers,
       @Value("${ipr.kafka.partitions:3}") int partitions,
       @Value("${ipr.kafka.replication-factor:1}") short replicationFactor,
@@ -62,7 +64,9 @@ public final class Accounts implements AutoCloseable {
     this.routing = routing;
     this.decoyHash = passwords.hash("not-an-account-" + System.nanoTime());
     this.store =
-        new AccountStore(new KafkaSettings(bootstrapServers, partitions, replicationFactor, null));
+        new AccountStore(
+            new KafkaSettings(
+                bootstrapServers, partitions, replicationFactor, security.clientOverrides()));
     try {
       store.start(Duration.ofSeconds(60));
       if (demoAccounts) {

@@ -21,6 +21,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.iprradar.common.kafka.KafkaSecurity;
 import org.iprradar.common.kafka.KafkaSettings;
 import org.iprradar.common.kafka.Topics;
 import org.iprradar.common.model.AuditRecord;
@@ -51,9 +52,10 @@ public final class AuditReader {
   private final Deserializer<AuditRecord> values = Topics.AUDIT.valueSerde().deserializer();
 
   AuditReader(
+      KafkaSecurity security,
       @Value("${kafka.bootstrap-servers}") String bootstrapServers,
       @Value("${ipr.audit.max-scan:500000}") long maxScan) {
-    this.kafka = new KafkaSettings(bootstrapServers, 1, (short) 1, null);
+    this.kafka = new KafkaSettings(bootstrapServers, 1, (short) 1, security.clientOverrides());
     if (maxScan < 1) {
       throw new IllegalArgumentException("ipr.audit.max-scan must be positive, was " + maxScan);
     }

@@ -134,8 +134,7 @@ public final class LoadRun {
       properties.put("kafka.bootstrap-servers", broker.bootstrapServers());
       properties.put("ipr.data-dir", dir.toString());
       properties.put("micronaut.server.port", -1);
-      // Latency of the pipeline, not of token checks: the load posts without credentials.
-      properties.put("micronaut.security.enabled", false);
+      // Security stays on, as in production: the load posts with the demo partner's API key.
       properties.put("ipr.detect.feed-catch-up-timeout", "5m");
       try (var system = Standalone.start(properties)) {
         listingsUri = URI.create(system.url() + "/api/v1/listings");

@@ -22,6 +22,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.iprradar.common.kafka.KafkaSecurity;
 import org.iprradar.common.kafka.KafkaSettings;
 import org.iprradar.common.kafka.Topic;
 import org.iprradar.common.kafka.TopicProvisioner;
@@ -58,11 +59,14 @@ final class KafkaAuditLog implements AuditLog, AutoCloseable {
           });
 
   KafkaAuditLog(
+      KafkaSecurity security,
       @Value("${kafka.bootstrap-servers}") String bootstrapServers,
       @Value("${ipr.kafka.partitions:3}") int partitions,
       @Value("${ipr.kafka.replication-factor:1}") short replicationFactor,
       @Value("${ipr.audit.retention}") Optional<Duration> retention) {
-    var kafka = new KafkaSettings(bootstrapServers, partitions, replicationFactor, null);
+    var kafka =
+        new KafkaSettings(
+            bootstrapServers, partitions, replicationFactor, security.clientOverrides());
     this.topic = Topics.audit(retention.orElse(Topics.AUDIT_RETENTION));
     TopicProvisioner.ensure(kafka, List.<Topic<?, ?>>of(topic));
     retention.ifPresent(r -> keepFor(kafka, r));
