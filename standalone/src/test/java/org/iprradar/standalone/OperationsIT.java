@@ -169,8 +169,10 @@ class OperationsIT {
     deleteTree(dataDir.resolve("streams").resolve("ipr-radar-alerts"));
     app = startApp();
 
+    // Not ready while the store restores; a small store may be restored before the server answers
+    // its first request, and then every alert must already be there (checked below).
     var early = API.get("/health/readiness");
-    assertEquals(503, early.statusCode(), early.body());
+    assertTrue(early.statusCode() == 503 || early.statusCode() == 200, early.body());
     assertEquals(200, API.get("/health/liveness").statusCode(), "live while not ready");
     await()
         .atMost(ApiClient.PIPELINE)
