@@ -64,6 +64,24 @@ class OperatorIT {
    * The end offset of every partition of every topic an operator change could reach; not the
    * audit's, which records every POST, the dry run's too.
    */
+  /**
+   * The end offsets once the pipeline has settled: an alert is readable through the API before the
+   * transaction that wrote it commits, and the commit marker still moves its topics' end offsets.
+   */
+  private static Map<TopicPartition, Long> settledEndOffsets() throws InterruptedException {
+    var last = endOffsets();
+    long deadline = System.nanoTime() + ApiClient.PIPELINE.toNanos();
+    while (System.nanoTime() < deadline) {
+      Thread.sleep(500);
+      var now = endOffsets();
+      if (now.equals(last)) {
+        return now;
+      }
+      last = now;
+    }
+    throw new AssertionError("the topics kept moving: " + last);
+  }
+
   private static Map<TopicPartition, Long> endOffsets() {
     var names = new ArrayList<String>();
     Topics.ALL.stream().filter(t -> t != Topics.AUDIT).forEach(t -> names.add(t.name()));
@@ -120,7 +138,7 @@ class OperatorIT {
     assertEquals("it-superuser", history.get(0).get("changedBy").asText());
     assertEquals("CREATE", history.get(0).get("action").asText());
 
-    Map<TopicPartition, Long> before = endOffsets();
+    Map<TopicPartition, Long> before = settledEndOffsets();
     var dryRun =
         API.postJson(
             "/api/v1/operator/dry-run",
@@ -197,7 +215,7 @@ class OperatorIT {
     ApiClient.json(refused).get("problems").forEach(p -> fields.add(p.get("field").asText()));
     assertEquals(List.of("leadThreshold", "brandMentionWieght"), fields, refused.body());
 
-    Map<TopicPartition, Long> before = endOffsets();
+    Map<TopicPartition, Long> before = settledEndOffsets();
     var preview =
         API.postJson(
             "/api/v1/operator/scoring/preview",
