@@ -34,6 +34,12 @@ public final class FeedIngestor {
   public static final String VERSION_HEADER = "ipr.version";
 
   /**
+   * Header with the id of the ingest instance that wrote a versioned record, so that its own
+   * version table can pass over it when it reads the record back.
+   */
+  public static final String WRITER_HEADER = "ipr.writer";
+
+  /**
    * The most bytes one record may take in Kafka, key, value and headers together. Below the
    * producer's and broker's default limit of 1 MiB, with room for the batch overhead: a larger
    * record could never be written, so it is refused as bad input rather than answered 503 and
@@ -77,6 +83,7 @@ public final class FeedIngestor {
     var reservations = new ArrayList<ListingVersions.Reservation>();
     int accepted = 0;
     int duplicates = 0;
+    byte[] writer = feed.versions() == null ? null : feed.versions().writerId();
     for (RawRecord record : records) {
       Verdict<T> v = feed.validator().validate(record, pathParameters);
       Integer line = record.line() > 0 ? record.line() : null;
@@ -88,7 +95,7 @@ public final class FeedIngestor {
       long version = feed.versions() == null ? 0 : feed.versionOf().applyAsLong(v.value());
       byte[] value = feed.serialize(v.value());
       Map<String, byte[]> recordHeaders =
-          headersOf(record, v.normalised(), version, headers.apply(record));
+          headersOf(record, v.normalised(), version, writer, headers.apply(record));
       int size = sizeOf(v.key(), value, recordHeaders);
       if (size > MAX_RECORD_BYTES) {
         results.add(
@@ -198,14 +205,21 @@ public final class FeedIngestor {
   }
 
   private static Map<String, byte[]> headersOf(
-      RawRecord record, boolean normalised, long version, Map<String, String> extra) {
+      RawRecord record,
+      boolean normalised,
+      long version,
+      byte[] writer,
+      Map<String, String> extra) {
     if (!normalised && extra.isEmpty()) {
       // The common case, a version or nothing: no map to build and copy per record.
-      return version > 0 ? Map.of(VERSION_HEADER, versionBytes(version)) : Map.of();
+      return version > 0
+          ? Map.of(VERSION_HEADER, versionBytes(version), WRITER_HEADER, writer)
+          : Map.of();
     }
     var headers = new HashMap<String, byte[]>();
     if (version > 0) {
       headers.put(VERSION_HEADER, versionBytes(version));
+      headers.put(WRITER_HEADER, writer);
     }
     if (normalised) {
       try {

@@ -1,8 +1,12 @@
 package org.iprradar.ingest.versions;
 
 import jakarta.inject.Singleton;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * The highest version of each listing key that is in Kafka or on its way there. A request reserves
@@ -17,6 +21,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class ListingVersions {
 
   private final ConcurrentHashMap<String, Long> latest = new ConcurrentHashMap<>();
+
+  /**
+   * This instance's writer id, sent with every versioned record it writes so that its follower can
+   * pass over its own records: their versions were reserved here before they were sent.
+   */
+  private final byte[] writerId = newWriterId();
+
+  /** Keys whose reservation was given back: their records may be in Kafka all the same. */
+  private final Set<String> released = ConcurrentHashMap.newKeySet();
 
   /**
    * Reserves {@code version} for {@code key} if it is higher than every version known.
@@ -41,6 +54,9 @@ public final class ListingVersions {
 
   /** Gives a reservation back after Kafka did not take the record. */
   public void release(Reservation reservation) {
+    // A send that timed out may still have been written; the follower then reads the record as if
+    // another instance had written it, so that the table learns its version after all.
+    released.add(reservation.key());
     latest.computeIfPresent(
         reservation.key(),
         (k, current) ->
@@ -58,6 +74,31 @@ public final class ListingVersions {
       return;
     }
     latest.merge(key, version, Math::max);
+  }
+
+  /** The id this instance writes in each versioned record's writer header (16 random bytes). */
+  public byte[] writerId() {
+    return writerId.clone();
+  }
+
+  /**
+   * True when a record this instance wrote needs no look-up: its version was reserved in this table
+   * before the send, and no reservation for the key was given back since.
+   *
+   * @param writer the record's writer header, or null
+   * @param key the record's key, read only when a reservation was ever given back
+   */
+  public boolean ownAndSettled(byte[] writer, Supplier<String> key) {
+    if (writer == null || !Arrays.equals(writer, writerId)) {
+      return false;
+    }
+    return released.isEmpty() || !released.contains(key.get());
+  }
+
+  private static byte[] newWriterId() {
+    var id = new byte[16];
+    new SecureRandom().nextBytes(id);
+    return id;
   }
 
   /** The highest version known for the key, or -1. */

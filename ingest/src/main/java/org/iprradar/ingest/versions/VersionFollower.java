@@ -12,7 +12,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.iprradar.common.kafka.KafkaSettings;
 import org.iprradar.common.kafka.Topics;
 import org.iprradar.ingest.http.FeedIngestor;
@@ -33,7 +32,7 @@ public final class VersionFollower implements AutoCloseable {
   private final ListingVersions versions;
   private final CountDownLatch caughtUp = new CountDownLatch(1);
   private final Thread thread;
-  private volatile KafkaConsumer<String, byte[]> consumer;
+  private volatile KafkaConsumer<byte[], byte[]> consumer;
   private volatile boolean running = true;
 
   public VersionFollower(KafkaSettings kafka, ListingVersions versions) {
@@ -63,8 +62,9 @@ public final class VersionFollower implements AutoCloseable {
     config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 500);
     config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
     var listings = Topics.LISTINGS.valueSerde().deserializer();
+    // Keys stay bytes: most records read back are this instance's own, passed over unread.
     try (var c =
-        new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+        new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       consumer = c;
       var partitions =
           c.partitionsFor(Topics.LISTINGS.name()).stream()
@@ -89,13 +89,19 @@ public final class VersionFollower implements AutoCloseable {
           // Ingest writes the version in a header; only records from other writers are parsed,
           // here rather than by the consumer so that one bad record is skipped.
           try {
+            Header writer = record.headers().lastHeader(FeedIngestor.WRITER_HEADER);
+            if (versions.ownAndSettled(
+                writer == null ? null : writer.value(), () -> keyOf(record.key()))) {
+              read++;
+              continue;
+            }
             Header header = record.headers().lastHeader(FeedIngestor.VERSION_HEADER);
             long version =
                 header != null
                     ? parseVersion(header.value())
                     : listings.deserialize(record.topic(), record.value()).version();
             if (version > 0) {
-              versions.observe(record.key(), version);
+              versions.observe(keyOf(record.key()), version);
             }
             read++;
           } catch (RuntimeException e) {
@@ -118,6 +124,10 @@ public final class VersionFollower implements AutoCloseable {
       LOG.error("The listing version table stopped following the listings topic", e);
       caughtUp.countDown();
     }
+  }
+
+  private static String keyOf(byte[] key) {
+    return new String(key, StandardCharsets.UTF_8);
   }
 
   /**

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
@@ -58,6 +59,14 @@ final class KafkaAuditLog implements AuditLog, AutoCloseable {
             return thread;
           });
 
+  private final ExecutorService answers =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread thread = new Thread(r, "ipr-audit-answers");
+            thread.setDaemon(true);
+            return thread;
+          });
+
   KafkaAuditLog(
       KafkaSecurity security,
       @Value("${kafka.bootstrap-servers}") String bootstrapServers,
@@ -76,6 +85,9 @@ final class KafkaAuditLog implements AuditLog, AutoCloseable {
     config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
     config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
     config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
+    // One small record per write request, and the answer waits for it: waiting to fill a batch
+    // would add the linger to every write's answer.
+    config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
     this.producer =
         new KafkaProducer<>(config, topic.keySerde().serializer(), topic.valueSerde().serializer());
   }
@@ -124,13 +136,7 @@ final class KafkaAuditLog implements AuditLog, AutoCloseable {
               producer.send(
                   new ProducerRecord<>(
                       topic.name(), null, record.at().toEpochMilli(), record.who(), record),
-                  (metadata, error) -> {
-                    if (error == null) {
-                      done.complete(null);
-                    } else {
-                      done.completeExceptionally(error);
-                    }
-                  });
+                  (metadata, error) -> completeOffKafka(done, error));
             } catch (RuntimeException e) {
               done.completeExceptionally(e);
             }
@@ -139,6 +145,21 @@ final class KafkaAuditLog implements AuditLog, AutoCloseable {
       done.completeExceptionally(e);
     }
     return done;
+  }
+
+  /**
+   * What waits on an audit record is the request's answer: its JSON and the HTTP write would run on
+   * the producer's I/O thread, which sends nothing meanwhile, and a thousand per-record results
+   * take a while to write. The answer runs on a thread of its own instead.
+   */
+  private void completeOffKafka(CompletableFuture<Void> done, Exception error) {
+    Runnable complete =
+        error == null ? () -> done.complete(null) : () -> done.completeExceptionally(error);
+    try {
+      answers.execute(complete);
+    } catch (RejectedExecutionException closing) {
+      complete.run();
+    }
   }
 
   @PreDestroy
@@ -151,5 +172,7 @@ final class KafkaAuditLog implements AuditLog, AutoCloseable {
       Thread.currentThread().interrupt();
     }
     producer.close(Duration.ofSeconds(10));
+    // After the producer: its last callbacks may still hand answers to this thread.
+    answers.shutdown();
   }
 }
