@@ -29,15 +29,10 @@ public final class FeedIngestor {
 
   /**
    * Header with a versioned record's version, so that the version table of every ingest instance
-   * can follow the topic without parsing each record.
+   * can follow the topic without parsing each record: the version's ASCII digits, then {@code @}
+   * and the writing instance's tag, so that an instance passes over its own records.
    */
   public static final String VERSION_HEADER = "ipr.version";
-
-  /**
-   * Header with the id of the ingest instance that wrote a versioned record, so that its own
-   * version table can pass over it when it reads the record back.
-   */
-  public static final String WRITER_HEADER = "ipr.writer";
 
   /**
    * The most bytes one record may take in Kafka, key, value and headers together. Below the
@@ -83,7 +78,6 @@ public final class FeedIngestor {
     var reservations = new ArrayList<ListingVersions.Reservation>();
     int accepted = 0;
     int duplicates = 0;
-    byte[] writer = feed.versions() == null ? null : feed.versions().writerId();
     for (RawRecord record : records) {
       Verdict<T> v = feed.validator().validate(record, pathParameters);
       Integer line = record.line() > 0 ? record.line() : null;
@@ -95,7 +89,11 @@ public final class FeedIngestor {
       long version = feed.versions() == null ? 0 : feed.versionOf().applyAsLong(v.value());
       byte[] value = feed.serialize(v.value());
       Map<String, byte[]> recordHeaders =
-          headersOf(record, v.normalised(), version, writer, headers.apply(record));
+          headersOf(
+              record,
+              v.normalised(),
+              version > 0 ? feed.versions().versionHeader(version) : null,
+              headers.apply(record));
       int size = sizeOf(v.key(), value, recordHeaders);
       if (size > MAX_RECORD_BYTES) {
         results.add(
@@ -191,10 +189,6 @@ public final class FeedIngestor {
     return bytes;
   }
 
-  private static byte[] versionBytes(long version) {
-    return Long.toString(version).getBytes(StandardCharsets.US_ASCII);
-  }
-
   private static int sizeOf(String key, byte[] value, Map<String, byte[]> headers) {
     int keyBytes = utf8Length(key);
     int size = keyBytes + value.length;
@@ -205,21 +199,14 @@ public final class FeedIngestor {
   }
 
   private static Map<String, byte[]> headersOf(
-      RawRecord record,
-      boolean normalised,
-      long version,
-      byte[] writer,
-      Map<String, String> extra) {
+      RawRecord record, boolean normalised, byte[] version, Map<String, String> extra) {
     if (!normalised && extra.isEmpty()) {
       // The common case, a version or nothing: no map to build and copy per record.
-      return version > 0
-          ? Map.of(VERSION_HEADER, versionBytes(version), WRITER_HEADER, writer)
-          : Map.of();
+      return version != null ? Map.of(VERSION_HEADER, version) : Map.of();
     }
     var headers = new HashMap<String, byte[]>();
-    if (version > 0) {
-      headers.put(VERSION_HEADER, versionBytes(version));
-      headers.put(WRITER_HEADER, writer);
+    if (version != null) {
+      headers.put(VERSION_HEADER, version);
     }
     if (normalised) {
       try {

@@ -1,8 +1,10 @@
 package org.iprradar.ingest.versions;
 
 import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,16 +22,23 @@ import java.util.function.Supplier;
 @Singleton
 public final class ListingVersions {
 
+  /** Between the version and the writer tag in the version header. */
+  static final byte TAG_SEPARATOR = '@';
+
   private final ConcurrentHashMap<String, Long> latest = new ConcurrentHashMap<>();
 
   /**
-   * This instance's writer id, sent with every versioned record it writes so that its follower can
-   * pass over its own records: their versions were reserved here before they were sent.
+   * This instance's writer tag (16 hex digits, random per start), written after the version in each
+   * versioned record's header so that its follower can pass over its own records: their versions
+   * were reserved here before they were sent.
    */
-  private final byte[] writerId = newWriterId();
+  private final byte[] writerTag = newWriterTag();
 
   /** Keys whose reservation was given back: their records may be in Kafka all the same. */
   private final Set<String> released = ConcurrentHashMap.newKeySet();
+
+  /** Whether {@link #released} ever held a key; read for every record the follower reads. */
+  private volatile boolean anyReleased;
 
   /**
    * Reserves {@code version} for {@code key} if it is higher than every version known.
@@ -57,6 +66,7 @@ public final class ListingVersions {
     // A send that timed out may still have been written; the follower then reads the record as if
     // another instance had written it, so that the table learns its version after all.
     released.add(reservation.key());
+    anyReleased = true;
     latest.computeIfPresent(
         reservation.key(),
         (k, current) ->
@@ -76,29 +86,39 @@ public final class ListingVersions {
     latest.merge(key, version, Math::max);
   }
 
-  /** The id this instance writes in each versioned record's writer header (16 random bytes). */
-  public byte[] writerId() {
-    return writerId.clone();
+  /**
+   * The version header's value for a record this instance writes: the version's digits, {@code @},
+   * and this instance's writer tag, in ASCII.
+   */
+  public byte[] versionHeader(long version) {
+    byte[] digits = Long.toString(version).getBytes(StandardCharsets.US_ASCII);
+    byte[] value = Arrays.copyOf(digits, digits.length + 1 + writerTag.length);
+    value[digits.length] = TAG_SEPARATOR;
+    System.arraycopy(writerTag, 0, value, digits.length + 1, writerTag.length);
+    return value;
   }
 
   /**
-   * True when a record this instance wrote needs no look-up: its version was reserved in this table
-   * before the send, and no reservation for the key was given back since.
+   * True when a record needs no look-up because this instance wrote it: its version was reserved in
+   * this table before the send, and no reservation for the key was given back since.
    *
-   * @param writer the record's writer header, or null
+   * @param header the record's version header
+   * @param separator where {@code @} is in it, or -1 when the header has no writer tag
    * @param key the record's key, read only when a reservation was ever given back
    */
-  public boolean ownAndSettled(byte[] writer, Supplier<String> key) {
-    if (writer == null || !Arrays.equals(writer, writerId)) {
+  boolean ownAndSettled(byte[] header, int separator, Supplier<String> key) {
+    if (separator < 0
+        || header.length - separator - 1 != writerTag.length
+        || !Arrays.equals(header, separator + 1, header.length, writerTag, 0, writerTag.length)) {
       return false;
     }
-    return released.isEmpty() || !released.contains(key.get());
+    return !anyReleased || !released.contains(key.get());
   }
 
-  private static byte[] newWriterId() {
-    var id = new byte[16];
+  private static byte[] newWriterTag() {
+    var id = new byte[8];
     new SecureRandom().nextBytes(id);
-    return id;
+    return HexFormat.of().formatHex(id).getBytes(StandardCharsets.US_ASCII);
   }
 
   /** The highest version known for the key, or -1. */

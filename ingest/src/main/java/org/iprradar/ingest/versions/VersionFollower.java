@@ -89,17 +89,20 @@ public final class VersionFollower implements AutoCloseable {
           // Ingest writes the version in a header; only records from other writers are parsed,
           // here rather than by the consumer so that one bad record is skipped.
           try {
-            Header writer = record.headers().lastHeader(FeedIngestor.WRITER_HEADER);
-            if (versions.ownAndSettled(
-                writer == null ? null : writer.value(), () -> keyOf(record.key()))) {
-              read++;
-              continue;
-            }
+            // One header, read once: each header look-up decodes the header's name.
             Header header = record.headers().lastHeader(FeedIngestor.VERSION_HEADER);
-            long version =
-                header != null
-                    ? parseVersion(header.value())
-                    : listings.deserialize(record.topic(), record.value()).version();
+            long version;
+            if (header != null) {
+              byte[] value = header.value();
+              int separator = separator(value);
+              if (versions.ownAndSettled(value, separator, () -> keyOf(record.key()))) {
+                read++;
+                continue;
+              }
+              version = parseVersion(value, separator < 0 ? value.length : separator);
+            } else {
+              version = listings.deserialize(record.topic(), record.value()).version();
+            }
             if (version > 0) {
               versions.observe(keyOf(record.key()), version);
             }
@@ -126,6 +129,16 @@ public final class VersionFollower implements AutoCloseable {
     }
   }
 
+  /** Where the writer tag starts in a version header, less one; -1 in a header without one. */
+  private static int separator(byte[] header) {
+    for (int i = 0; i < header.length; i++) {
+      if (header[i] == ListingVersions.TAG_SEPARATOR) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   private static String keyOf(byte[] key) {
     return new String(key, StandardCharsets.UTF_8);
   }
@@ -135,16 +148,17 @@ public final class VersionFollower implements AutoCloseable {
    *
    * @throws NumberFormatException when the header is not a whole number
    */
-  static long parseVersion(byte[] digits) {
-    if (digits.length == 0 || digits.length > 18) {
+  static long parseVersion(byte[] digits, int length) {
+    if (length == 0 || length > 18) {
       // 19 digits may overflow a long: the careful parse, for the rare huge version.
-      return Long.parseLong(new String(digits, StandardCharsets.US_ASCII));
+      return Long.parseLong(new String(digits, 0, length, StandardCharsets.US_ASCII));
     }
     long value = 0;
-    for (byte b : digits) {
+    for (int i = 0; i < length; i++) {
+      byte b = digits[i];
       if (b < '0' || b > '9') {
         throw new NumberFormatException(
-            "not a version: " + new String(digits, StandardCharsets.US_ASCII));
+            "not a version: " + new String(digits, 0, length, StandardCharsets.US_ASCII));
       }
       value = value * 10 + (b - '0');
     }

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class VersionFollowerTest {
 
   private static long parse(String header) {
-    return VersionFollower.parseVersion(header.getBytes(StandardCharsets.US_ASCII));
+    byte[] bytes = header.getBytes(StandardCharsets.US_ASCII);
+    return VersionFollower.parseVersion(bytes, bytes.length);
   }
 
   @Test
@@ -17,6 +18,13 @@ class VersionFollowerTest {
     assertEquals(7, parse("7"));
     assertEquals(20261129083000L, parse("20261129083000"));
     assertEquals(Long.MAX_VALUE, parse(Long.toString(Long.MAX_VALUE)));
+  }
+
+  @Test
+  void shouldReadTheVersionBeforeTheWriterTag() {
+    byte[] header = new ListingVersions().versionHeader(42);
+    int separator = new String(header, StandardCharsets.US_ASCII).indexOf('@');
+    assertEquals(42, VersionFollower.parseVersion(header, separator));
   }
 
   @Test
