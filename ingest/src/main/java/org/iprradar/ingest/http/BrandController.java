@@ -5,6 +5,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Put;
@@ -15,8 +16,9 @@ import org.iprradar.ingest.validate.BrandValidator;
 import org.iprradar.web.security.Roles;
 
 /**
- * {@code PUT /api/v1/brands/{brandId}}: a rights holder registers or replaces a brand; the change
- * is also recorded in the operators' history ({@link ChangeHistory}).
+ * {@code PUT /api/v1/brands/{brandId}}: a rights holder registers or replaces a brand; {@code
+ * DELETE} writes a tombstone that removes it from detection. Each change is also recorded in the
+ * operators' history ({@link ChangeHistory}).
  */
 @Secured({Roles.OPERATOR, Roles.ADMIN})
 @Controller("/api/v1/brands")
@@ -51,5 +53,17 @@ public final class BrandController {
         Map.of(BrandValidator.BRAND_ID, brandId),
         true,
         brands -> history.put("brand", brands.get(0).brandId(), brands.get(0), actor));
+  }
+
+  @Delete(value = "/{brandId}", produces = MediaType.APPLICATION_JSON)
+  public CompletableFuture<HttpResponse<?>> delete(
+      @PathVariable String brandId, HttpRequest<?> request) {
+    String actor = ChangeHistory.actor(request);
+    return endpoint.deleteById(
+        feeds.brands(),
+        BrandValidator.BRAND_ID,
+        brandId,
+        "invalid_brand_id",
+        id -> history.delete("brand", id, actor));
   }
 }

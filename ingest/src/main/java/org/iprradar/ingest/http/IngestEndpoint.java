@@ -15,6 +15,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.iprradar.ingest.publish.SaturatedException;
 import org.iprradar.ingest.validate.BodyFormatException;
+import org.iprradar.ingest.validate.Fields;
 import org.iprradar.ingest.validate.RawRecord;
 import org.iprradar.ingest.validate.RecordSplitter;
 import org.slf4j.Logger;
@@ -138,6 +139,26 @@ final class IngestEndpoint {
     } catch (SaturatedException e) {
       return done(saturated(e));
     }
+  }
+
+  /**
+   * Deletes the record whose id the URL names (a rule, a brand): 400 with {@code error} when the id
+   * is not an identifier, else a tombstone, then what {@code deleted} writes for the id (its
+   * history).
+   */
+  CompletableFuture<HttpResponse<?>> deleteById(
+      Feed<?> feed,
+      String idField,
+      String rawId,
+      String error,
+      Function<String, CompletableFuture<?>> deleted) {
+    var fields = new Fields(null);
+    String id = fields.pathIdentifier(idField, rawId);
+    if (id == null) {
+      return done(
+          HttpResponse.badRequest(new ErrorResponse(error, fields.errors().get(0).reason())));
+    }
+    return delete(feed, id, () -> deleted.apply(id));
   }
 
   /** Writes a tombstone for {@code key}. */

@@ -12,7 +12,6 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.security.annotation.Secured;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.iprradar.ingest.validate.Fields;
 import org.iprradar.ingest.validate.RuleValidator;
 import org.iprradar.web.security.Roles;
 
@@ -61,13 +60,11 @@ public final class RuleController {
   public CompletableFuture<HttpResponse<?>> delete(
       @PathVariable String ruleId, HttpRequest<?> request) {
     String actor = ChangeHistory.actor(request);
-    var fields = new Fields(null);
-    String id = fields.pathIdentifier(RuleValidator.RULE_ID, ruleId);
-    if (id == null) {
-      return CompletableFuture.completedFuture(
-          HttpResponse.badRequest(
-              new ErrorResponse("invalid_rule_id", fields.errors().get(0).reason())));
-    }
-    return endpoint.delete(feeds.rules(), id, () -> history.delete("rule", id, actor));
+    return endpoint.deleteById(
+        feeds.rules(),
+        RuleValidator.RULE_ID,
+        ruleId,
+        "invalid_rule_id",
+        id -> history.delete("rule", id, actor));
   }
 }

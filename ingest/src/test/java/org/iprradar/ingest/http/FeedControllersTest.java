@@ -277,4 +277,28 @@ class FeedControllersTest {
     assertEquals(400, badId.statusCode());
     assertTrue(server.sent("rules").isEmpty());
   }
+
+  @Test
+  void shouldDeleteABrandWithATombstoneAndRecordWhoDidIt() throws Exception {
+    var put =
+        server.put(
+            "/api/v1/brands/snowpeak",
+            "{\"names\":[\"雪峰\"],\"protection\":\"REGISTERED\",\"version\":2}");
+    var delete = server.delete("/api/v1/brands/snowpeak");
+    var badId = server.delete("/api/v1/brands/bad%20id");
+
+    assertEquals(202, put.statusCode(), put.body());
+    assertEquals(202, delete.statusCode(), delete.body());
+    var sent = server.sent("brands");
+    assertEquals(2, sent.size());
+    assertEquals("snowpeak", sent.get(1).key());
+    assertNull(sent.get(1).value(), "a DELETE is a tombstone, which detect reads as a removal");
+    var history = server.sent("rule-changes");
+    assertEquals(
+        List.of("brand:snowpeak", "brand:snowpeak"), history.stream().map(r -> r.key()).toList());
+    assertEquals("DELETE", value(history.get(1)).get("action").asText());
+    assertEquals(400, badId.statusCode(), badId.body());
+    assertEquals("invalid_brand_id", json(badId).get("error").asText());
+    assertEquals(2, server.sent("brands").size(), "nothing written for a bad id");
+  }
 }
