@@ -105,6 +105,56 @@ class RecordSplitterTest {
     }
   }
 
+  /**
+   * A body read in one pass gives the records, lines and errors that reading it line by line gives,
+   * whatever its lines: good ones, blank ones, broken ones, two objects on a line, an object over
+   * two lines, CR LF endings, arrays, bare values, broken UTF-8.
+   */
+  @Test
+  void shouldReadABodyInOnePassAsLineByLine() throws Exception {
+    var random = new Random();
+    long seed = random.nextLong();
+    random.setSeed(seed);
+    String[] lines = {
+      "{\"platform\":\"taobao\",\"listingId\":\"1\",\"title\":\"耐克 高仿\",\"price\":9.9}",
+      "  {\"a\":[1,{\"b\":null}],\"c\":\"\\u00e9\\n\"}\t",
+      "",
+      "   ",
+      "{\"a\":1} {\"b\":2}",
+      "{\"a\":",
+      "1}",
+      "{\"a\":1}\r",
+      "[{\"a\":1}]",
+      "42",
+      "{\"t\":\"x\" y}",
+      "{\"a\":1}}",
+      "\uFEFF{\"a\":1}",
+    };
+    for (int round = 0; round < 3_000; round++) {
+      var body = new java.io.ByteArrayOutputStream();
+      for (int i = random.nextInt(8); i > 0; i--) {
+        // Most rounds hold good lines only, the common body that takes the one pass.
+        String line = lines[random.nextInt(round % 3 == 0 ? lines.length : 4)];
+        body.writeBytes(line.getBytes(StandardCharsets.UTF_8));
+        if (round % 7 == 0 && random.nextInt(5) == 0) {
+          body.write(0xC3); // a lone lead byte: broken UTF-8
+        }
+        if (random.nextInt(10) > 0) {
+          body.write('\n');
+        }
+      }
+      byte[] bytes = body.toByteArray();
+      List<RawRecord> expected = RecordSplitter.lineByLine(bytes);
+      if (expected.isEmpty()) {
+        continue;
+      }
+      assertEquals(
+          expected,
+          RecordSplitter.split(bytes, true),
+          "seed " + seed + ", body " + new String(bytes, StandardCharsets.UTF_8));
+    }
+  }
+
   private static boolean decodes(byte[] bytes) {
     try {
       StandardCharsets.UTF_8
