@@ -25,6 +25,7 @@ import org.iprradar.common.model.TriageAction;
  *
  * <pre>
  * leads ────────────────────▶ read ─┬─▶ merge ─▶ fold into store "alerts" ─┬─▶ refused ─┐
+ *                                   │        (and "alert-status")          │            │
  * triage-actions ───────────▶ read ─┤                                         │            ├─▶ dead-letters
  * alert-delivery-outcomes ──▶ read ─┤                                         │            │
  *                                   └─▶ unreadable ───────────────────────────┼────────────┘
@@ -45,6 +46,13 @@ public final class AlertsTopology {
 
   public static final String APPLICATION_ID = "ipr-radar-alerts";
   public static final String STORE = "alerts";
+
+  /**
+   * Each alert's bureau and status ({@code BUREAU|STATUS} by alert id), written by the fold in the
+   * same transaction as the alert: what the {@code ipr_alerts} gauge counts without reading the
+   * alerts themselves.
+   */
+  public static final String STATUS_STORE = "alert-status";
 
   /** The global store of the routing change in force, read from the {@code routing} topic. */
   public static final String ROUTING_STORE = "routing";
@@ -83,6 +91,11 @@ public final class AlertsTopology {
     builder.addStateStore(
         Stores.timestampedKeyValueStoreBuilder(
             Stores.persistentTimestampedKeyValueStore(STORE), Serdes.String(), alertCodec));
+    // Changelogged like the alert store, so that it restores, moves with its partition and rolls
+    // back with an aborted transaction exactly as the alerts do.
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(STATUS_STORE), Serdes.String(), Serdes.String()));
     var leads =
         read(
             builder,
@@ -111,7 +124,8 @@ public final class AlertsTopology {
     var folded =
         branches
             .get("event-read")
-            .processValues(() -> new EventFolder(folder), Named.as("fold-alert"), STORE)
+            .processValues(
+                () -> new EventFolder(folder), Named.as("fold-alert"), STORE, STATUS_STORE)
             .split(Named.as("folded-"))
             .branch((key, result) -> result.wasRefused(), Branched.as("refused"))
             .defaultBranch(Branched.as("alert"));
