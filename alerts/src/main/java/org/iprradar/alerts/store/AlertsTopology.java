@@ -25,7 +25,7 @@ import org.iprradar.common.model.TriageAction;
  *
  * <pre>
  * leads ────────────────────▶ read ─┬─▶ merge ─▶ fold into store "alerts" ─┬─▶ refused ─┐
- *                                   │        (and "alert-status")          │            │
+ *                                   │                  (and "alert-status")   │            │
  * triage-actions ───────────▶ read ─┤                                         │            ├─▶ dead-letters
  * alert-delivery-outcomes ──▶ read ─┤                                         │            │
  *                                   └─▶ unreadable ───────────────────────────┼────────────┘
