@@ -73,6 +73,15 @@ public final class AlertsTopology {
    *     topic (the global thread that reads them cannot forward); null to only log them
    */
   public static Topology build(AlertFolder folder, Producer<byte[], byte[]> routingDeadLetters) {
+    return build(folder, routingDeadLetters, AlertCodec.DEFAULT_CACHE_BYTES);
+  }
+
+  /**
+   * @param codecCacheBytes JSON bytes of recently written alerts the store's codec keeps, so that
+   *     the next lead of one of them does not parse it again (see {@link AlertCodec})
+   */
+  public static Topology build(
+      AlertFolder folder, Producer<byte[], byte[]> routingDeadLetters, long codecCacheBytes) {
     var builder = new StreamsBuilder();
     // Global, so that every instance routes with the same table whatever partitions it owns.
     builder.addGlobalStore(
@@ -87,7 +96,7 @@ public final class AlertsTopology {
     // changelog restores into it unchanged.
     // One codec for the store and alert-deliveries: a folded alert is serialised once for both,
     // and the alert read back at its next event is the one built, not parsed again.
-    var alertCodec = new AlertCodec();
+    var alertCodec = new AlertCodec(codecCacheBytes);
     builder.addStateStore(
         Stores.timestampedKeyValueStoreBuilder(
             Stores.persistentTimestampedKeyValueStore(STORE), Serdes.String(), alertCodec));
