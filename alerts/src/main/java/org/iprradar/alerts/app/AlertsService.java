@@ -45,6 +45,7 @@ public final class AlertsService implements AutoCloseable, StreamsComponent {
       @Value("${ipr.kafka.partitions:3}") int partitions,
       @Value("${ipr.kafka.replication-factor:1}") short replicationFactor,
       @Value("${ipr.data-dir:data}") String dataDir,
+      @Value("${ipr.alerts.codec-cache-mb:32}") long codecCacheMb,
       @Nullable TokenGenerator tokens) {
     this.kafka =
         new KafkaSettings(
@@ -57,7 +58,8 @@ public final class AlertsService implements AutoCloseable, StreamsComponent {
     this.app =
         StreamsApp.create(
             AlertsTopology.APPLICATION_ID,
-            AlertsTopology.build(new AlertFolder(routing), routingDeadLetters),
+            AlertsTopology.build(
+                new AlertFolder(routing), routingDeadLetters, codecCacheBytes(codecCacheMb)),
             kafka,
             Path.of(dataDir, "streams"),
             PeerSettings.applicationServer(config));
@@ -65,6 +67,14 @@ public final class AlertsService implements AutoCloseable, StreamsComponent {
     Supplier<String> peerToken =
         tokens == null ? () -> null : new PeerToken(tokens, Clock.systemUTC());
     this.queries = PeerSettings.queries(config, app::streams, peerToken);
+  }
+
+  private static long codecCacheBytes(long megabytes) {
+    if (megabytes < 0 || megabytes > 64 * 1024) {
+      throw new IllegalArgumentException(
+          "ipr.alerts.codec-cache-mb must be between 0 and 65536, was " + megabytes);
+    }
+    return megabytes << 20;
   }
 
   @EventListener

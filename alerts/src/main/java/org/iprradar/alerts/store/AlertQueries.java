@@ -1,7 +1,9 @@
 package org.iprradar.alerts.store;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
@@ -108,6 +110,27 @@ public final class AlertQueries {
   /** The first alerts of this instance's store only, as a peer asks for them. */
   public AlertsPage pageHere(PeerQuery query) {
     return readLocal(query.filter(), query.sort(), 0, query.limit());
+  }
+
+  /**
+   * How many alerts of this instance's store have each bureau and status, keyed {@code
+   * BUREAU|STATUS}: a read of the small status store, not of the alerts.
+   */
+  public Map<String, Long> statusCountsHere() {
+    var counts = new HashMap<String, Long>();
+    try (var all =
+        streams
+            .get()
+            .store(
+                StoreQueryParameters.fromNameAndType(
+                    AlertsTopology.STATUS_STORE,
+                    QueryableStoreTypes.<String, String>keyValueStore()))
+            .all()) {
+      all.forEachRemaining(kv -> counts.merge(kv.value, 1L, Long::sum));
+    } catch (InvalidStateStoreException e) {
+      throw unavailable(e);
+    }
+    return counts;
   }
 
   private HostInfo holderOf(String id) {

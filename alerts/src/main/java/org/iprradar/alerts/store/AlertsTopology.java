@@ -25,6 +25,7 @@ import org.iprradar.common.model.TriageAction;
  *
  * <pre>
  * leads ────────────────────▶ read ─┬─▶ merge ─▶ fold into store "alerts" ─┬─▶ refused ─┐
+ *                                   │                  (and "alert-status")   │            │
  * triage-actions ───────────▶ read ─┤                                         │            ├─▶ dead-letters
  * alert-delivery-outcomes ──▶ read ─┤                                         │            │
  *                                   └─▶ unreadable ───────────────────────────┼────────────┘
@@ -46,6 +47,13 @@ public final class AlertsTopology {
   public static final String APPLICATION_ID = "ipr-radar-alerts";
   public static final String STORE = "alerts";
 
+  /**
+   * Each alert's bureau and status ({@code BUREAU|STATUS} by alert id), written by the fold in the
+   * same transaction as the alert: what the {@code ipr_alerts} gauge counts without reading the
+   * alerts themselves.
+   */
+  public static final String STATUS_STORE = "alert-status";
+
   /** The global store of the routing change in force, read from the {@code routing} topic. */
   public static final String ROUTING_STORE = "routing";
 
@@ -65,6 +73,15 @@ public final class AlertsTopology {
    *     topic (the global thread that reads them cannot forward); null to only log them
    */
   public static Topology build(AlertFolder folder, Producer<byte[], byte[]> routingDeadLetters) {
+    return build(folder, routingDeadLetters, AlertCodec.DEFAULT_CACHE_BYTES);
+  }
+
+  /**
+   * @param codecCacheBytes JSON bytes of recently written alerts the store's codec keeps, so that
+   *     the next lead of one of them does not parse it again (see {@link AlertCodec})
+   */
+  public static Topology build(
+      AlertFolder folder, Producer<byte[], byte[]> routingDeadLetters, long codecCacheBytes) {
     var builder = new StreamsBuilder();
     // Global, so that every instance routes with the same table whatever partitions it owns.
     builder.addGlobalStore(
@@ -79,10 +96,15 @@ public final class AlertsTopology {
     // changelog restores into it unchanged.
     // One codec for the store and alert-deliveries: a folded alert is serialised once for both,
     // and the alert read back at its next event is the one built, not parsed again.
-    var alertCodec = new AlertCodec();
+    var alertCodec = new AlertCodec(codecCacheBytes);
     builder.addStateStore(
         Stores.timestampedKeyValueStoreBuilder(
             Stores.persistentTimestampedKeyValueStore(STORE), Serdes.String(), alertCodec));
+    // Changelogged like the alert store, so that it restores, moves with its partition and rolls
+    // back with an aborted transaction exactly as the alerts do.
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(STATUS_STORE), Serdes.String(), Serdes.String()));
     var leads =
         read(
             builder,
@@ -111,7 +133,8 @@ public final class AlertsTopology {
     var folded =
         branches
             .get("event-read")
-            .processValues(() -> new EventFolder(folder), Named.as("fold-alert"), STORE)
+            .processValues(
+                () -> new EventFolder(folder), Named.as("fold-alert"), STORE, STATUS_STORE)
             .split(Named.as("folded-"))
             .branch((key, result) -> result.wasRefused(), Branched.as("refused"))
             .defaultBranch(Branched.as("alert"));

@@ -3,6 +3,7 @@ package org.iprradar.alerts.store;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.iprradar.alerts.triage.Triage;
@@ -29,6 +30,8 @@ final class EventFolder implements FixedKeyProcessor<String, AlertEvent, Folded>
   private final AlertFolder leads;
   private FixedKeyProcessorContext<String, Folded> context;
   private TimestampedKeyValueStore<String, Alert> store;
+  private KeyValueStore<String, String> statuses;
+  private boolean statusesChecked;
 
   EventFolder(AlertFolder leads) {
     this.leads = leads;
@@ -38,6 +41,8 @@ final class EventFolder implements FixedKeyProcessor<String, AlertEvent, Folded>
   public void init(FixedKeyProcessorContext<String, Folded> context) {
     this.context = context;
     this.store = context.getStateStore(AlertsTopology.STORE);
+    this.statuses = context.getStateStore(AlertsTopology.STATUS_STORE);
+    this.statusesChecked = false;
   }
 
   @Override
@@ -62,6 +67,10 @@ final class EventFolder implements FixedKeyProcessor<String, AlertEvent, Folded>
   private void process(
       FixedKeyRecord<String, AlertEvent> record, AlertEvent event, String key, String topic) {
     try {
+      if (!statusesChecked) {
+        fillStatuses();
+        statusesChecked = true;
+      }
       Alert current = ValueAndTimestamp.getValueOrNull(store.get(key));
       if (event.delivery() != null) {
         // Stored, not forwarded: a new version for a delivery would be delivered again, forever.
@@ -75,6 +84,12 @@ final class EventFolder implements FixedKeyProcessor<String, AlertEvent, Folded>
       }
       Alert next = fold(key, event, current);
       store.put(key, ValueAndTimestamp.make(next, record.timestamp()));
+      if (current == null
+          || !current.bureau().id().equals(next.bureau().id())
+          || current.status() != next.status()) {
+        // Only on a change: most leads fold into an alert whose bureau and status stay the same.
+        statuses.put(key, status(next));
+      }
       if (event.lead() != null) {
         PipelineMetrics.lead(next.bureau().id());
       }
@@ -91,6 +106,39 @@ final class EventFolder implements FixedKeyProcessor<String, AlertEvent, Folded>
               e.getMessage());
       context.forward(record.withValue(new Folded(null, event.original())).withHeaders(headers));
     }
+  }
+
+  /**
+   * Fills the status store from the alert store when it is empty but the alerts are not: an alert
+   * store written before the status store existed. Done at the first event, not in {@code init}, so
+   * that the writes belong to that event's transaction (an abort leaves both stores as they were,
+   * and the next start fills again).
+   */
+  private void fillStatuses() {
+    try (var any = statuses.all()) {
+      if (any.hasNext()) {
+        return;
+      }
+    }
+    int filled = 0;
+    try (var all = store.all()) {
+      while (all.hasNext()) {
+        var kv = all.next();
+        Alert alert = ValueAndTimestamp.getValueOrNull(kv.value);
+        if (alert != null) {
+          statuses.put(kv.key, status(alert));
+          filled++;
+        }
+      }
+    }
+    if (filled > 0) {
+      LOG.info("Filled the alert status store from {} stored alerts", filled);
+    }
+  }
+
+  /** The status store's value: {@code BUREAU|STATUS}. */
+  static String status(Alert alert) {
+    return alert.bureau().id() + "|" + alert.status().name();
   }
 
   /**

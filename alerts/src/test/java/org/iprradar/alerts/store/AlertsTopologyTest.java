@@ -16,6 +16,7 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.iprradar.alerts.Leads;
 import org.iprradar.alerts.route.Router;
 import org.iprradar.alerts.route.RoutingTableLoader;
@@ -167,6 +168,50 @@ class AlertsTopologyTest {
     assertEquals(AlertStatus.OPEN, versions.get(0).value.status());
     assertEquals(AlertStatus.ASSIGNED, versions.get(1).value.status());
     assertEquals(store.get(id), versions.get(1).value);
+  }
+
+  @Test
+  void shouldKeepEachAlertsBureauAndStatusForTheGaugeAsItChanges() throws IOException {
+    var type = InfringementType.COUNTERFEIT_TRADEMARK;
+    KeyValueStore<String, String> statuses = driver.getKeyValueStore(AlertsTopology.STATUS_STORE);
+    String s1 = "taobao:s1:COUNTERFEIT_TRADEMARK";
+    String s2 = "taobao:s2:PIRACY_COPYRIGHT";
+    send(Leads.lead("l1", "s1", "320602", type, "luxury_bags", 80, T0));
+    send(Leads.lead("l2", "s2", "320602", InfringementType.PIRACY_COPYRIGHT, "books", 80, T0));
+    send(Leads.lead("l3", "s1", "320602", type, "luxury_bags", 85, T0.plusSeconds(5)));
+    act(action(s1, TriageActionType.ASSIGN, T0.plusSeconds(10)));
+    act(action(s1, TriageActionType.CLOSE, T0.plusSeconds(20))); // refused: changes nothing
+
+    assertEquals(store.get(s1).bureau().id() + "|ASSIGNED", statuses.get(s1), "follows the action");
+    assertEquals("COPYRIGHT|OPEN", statuses.get(s2));
+    try (var all = statuses.all()) {
+      int count = 0;
+      while (all.hasNext()) {
+        all.next();
+        count++;
+      }
+      assertEquals(2, count, "one entry per alert");
+    }
+  }
+
+  @Test
+  void shouldFillTheStatusStoreFromAlertsStoredBeforeItExisted() throws IOException {
+    var type = InfringementType.COUNTERFEIT_TRADEMARK;
+    // An alert store written by a version without the status store: the alert is there, its
+    // status is not.
+    var folder =
+        new AlertFolder(new Router(RoutingTableLoader.load("classpath:config/routing.yaml")));
+    Alert old = folder.fold(Leads.lead("l1", "s1", "320602", type, "luxury_bags", 80, T0), null);
+    driver
+        .<String, Alert>getTimestampedKeyValueStore(AlertsTopology.STORE)
+        .put(old.id(), ValueAndTimestamp.make(old, T0.toEpochMilli()));
+    KeyValueStore<String, String> statuses = driver.getKeyValueStore(AlertsTopology.STATUS_STORE);
+    assertNull(statuses.get(old.id()));
+
+    send(Leads.lead("l2", "s2", "320602", InfringementType.PIRACY_COPYRIGHT, "books", 80, T0));
+
+    assertEquals(old.bureau().id() + "|OPEN", statuses.get(old.id()));
+    assertEquals("COPYRIGHT|OPEN", statuses.get("taobao:s2:PIRACY_COPYRIGHT"));
   }
 
   private static TriageAction action(String alertId, TriageActionType type, Instant at) {

@@ -1,7 +1,5 @@
 package org.iprradar.benchmarks.load;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,7 +13,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.iprradar.common.json.Json;
 import org.iprradar.common.kafka.KafkaSettings;
 import org.iprradar.common.kafka.Topics;
 
@@ -26,8 +23,6 @@ import org.iprradar.common.kafka.Topics;
  * would wait from the 202 to the assessment and to the alert.
  */
 final class LatencyWatcher implements AutoCloseable {
-
-  private static final ObjectMapper JSON = Json.mapper();
 
   private final KafkaConsumer<String, byte[]> consumer;
   private final String outputTopic;
@@ -106,25 +101,24 @@ final class LatencyWatcher implements AutoCloseable {
       }
       return;
     }
-    JsonNode value;
     try {
-      value = JSON.readTree(record.value());
+      if (topic.equals(Topics.LEADS.name())) {
+        int n = number(ListingKeys.ofLead(record.value()));
+        if (n >= 0) {
+          lead.compareAndSet(n, 0, now);
+        }
+      } else {
+        ListingKeys.ofAlert(
+            record.value(),
+            key -> {
+              int n = number(key);
+              if (n >= 0) {
+                alert.compareAndSet(n, 0, now);
+              }
+            });
+      }
     } catch (IOException e) {
       unreadable.incrementAndGet();
-      return;
-    }
-    if (topic.equals(Topics.LEADS.name())) {
-      int n = number(value.path("assessment").path("listingKey").asText(""));
-      if (n >= 0) {
-        lead.compareAndSet(n, 0, now);
-      }
-    } else {
-      for (JsonNode listing : value.path("listings")) {
-        int n = number(listing.path("listingKey").asText(""));
-        if (n >= 0) {
-          alert.compareAndSet(n, 0, now);
-        }
-      }
     }
   }
 
