@@ -39,11 +39,14 @@ final class TermFilteredIndex implements CandidateIndex {
   /** Tokens that are the first of some pair anchor. */
   private final FixedBitSet startsPair;
 
-  /** Tokens that are the second of some pair anchor. */
-  private final FixedBitSet endsPair;
+  /**
+   * Pair anchors by their second token {@code t}: at {@code [pairsStart[t] .. pairsStart[t + 1])},
+   * {@code pairFirst} holds the first tokens, ascending, and {@code pairAnchor} the anchors.
+   */
+  private final int[] pairsStart;
 
-  /** The pair anchors by their first and second token. */
-  private final PairTable pairs;
+  private final int[] pairFirst;
+  private final int[] pairAnchor;
 
   /** By anchor id: the rules keyed by that anchor, ascending. */
   private final int[][] keyed;
@@ -170,23 +173,23 @@ final class TermFilteredIndex implements CandidateIndex {
     this.byField = ids.byField();
     this.singleAnchor = new int[tokenCount];
     this.startsPair = new FixedBitSet(Math.max(1, tokenCount));
-    this.endsPair = new FixedBitSet(Math.max(1, tokenCount));
+    this.pairsStart = new int[tokenCount + 1];
     var firsts = new ArrayList<Integer>();
-    var seconds = new ArrayList<Integer>();
     var anchors = new ArrayList<Integer>();
     for (TokenEntry entry : ids.entriesByNumber()) {
       singleAnchor[entry.id] = entry.single;
       if (entry.startsPair) {
         startsPair.set(entry.id);
       }
+      pairsStart[entry.id] = firsts.size();
       for (int[] pair : ids.pairsSortedByFirst(entry)) {
-        endsPair.set(entry.id);
         firsts.add(pair[0]);
-        seconds.add(entry.id);
         anchors.add(pair[1]);
       }
     }
-    this.pairs = new PairTable(toArray(firsts), toArray(seconds), toArray(anchors));
+    pairsStart[tokenCount] = firsts.size();
+    this.pairFirst = toArray(firsts);
+    this.pairAnchor = toArray(anchors);
   }
 
   private static Set<Anchor> leastShared(
@@ -405,11 +408,13 @@ final class TermFilteredIndex implements CandidateIndex {
       if (singleAnchor[token] >= 0) {
         see(singleAnchor[token]);
       }
-      if (endsPair.get(token)) {
+      int from = pairsStart[token];
+      int to = pairsStart[token + 1];
+      if (from < to) {
         for (int i = 0; i < previousSize; i++) {
-          int anchor = pairs.get(previous[i], token);
-          if (anchor >= 0) {
-            see(anchor);
+          int at = Arrays.binarySearch(pairFirst, from, to, previous[i]);
+          if (at >= 0) {
+            see(pairAnchor[at]);
           }
         }
       }
