@@ -1,11 +1,10 @@
-package org.iprradar.detect.topology;
+package org.iprradar.common.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import org.iprradar.common.json.Json;
 import org.iprradar.common.model.Lead;
 
 /**
@@ -15,7 +14,7 @@ import org.iprradar.common.model.Lead;
  * serde writes for the same lead, so the leads' readers (alerts, the harness, the tests) see no
  * difference.
  */
-final class LeadJson {
+public final class LeadJson {
 
   private static final byte[] ASSESSMENT_FIELD =
       ",\"assessment\":".getBytes(StandardCharsets.UTF_8);
@@ -26,7 +25,7 @@ final class LeadJson {
    * @param lead the lead, whose assessment is the one {@code assessmentJson} was written from
    * @param assessmentJson the assessment's bytes as written by the assessments topic's serde
    */
-  static byte[] write(Lead lead, byte[] assessmentJson) {
+  public static byte[] write(Lead lead, byte[] assessmentJson) {
     // The lead's other fields, in the record's order as Jackson writes them; null is written.
     var head = new ByteArrayOutputStream(160);
     try (JsonGenerator g = Json.mapper().getFactory().createGenerator(head)) {

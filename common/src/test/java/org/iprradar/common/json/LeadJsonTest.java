@@ -1,4 +1,4 @@
-package org.iprradar.detect.topology;
+package org.iprradar.common.json;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
