@@ -54,6 +54,24 @@ public final class StreamsApp implements AutoCloseable {
       KafkaSettings kafka,
       Path stateRoot,
       String applicationServer) {
+    return create(applicationId, topology, kafka, stateRoot, applicationServer, 1);
+  }
+
+  /**
+   * @param streamThreads how many stream threads process the application's tasks; more than the
+   *     input topic's partitions stay idle
+   */
+  public static StreamsApp create(
+      String applicationId,
+      Topology topology,
+      KafkaSettings kafka,
+      Path stateRoot,
+      String applicationServer,
+      int streamThreads) {
+    if (streamThreads < 1) {
+      throw new IllegalArgumentException(
+          applicationId + ": stream threads must be at least 1, was " + streamThreads);
+    }
     var props = new Properties();
     props.putAll(kafka.clientConfig());
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
@@ -62,6 +80,7 @@ public final class StreamsApp implements AutoCloseable {
     props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) kafka.replicationFactor());
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
     props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
+    props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streamThreads);
     // Opt in now to what becomes the default in Kafka 5, so behaviour does not change on upgrade.
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     if (applicationServer != null) {

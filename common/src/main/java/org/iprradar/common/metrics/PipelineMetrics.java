@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The pipeline's own meters, named once here so that the code that records them, the operator page
@@ -56,6 +55,7 @@ public final class PipelineMetrics {
   private static final Map<String, Map<String, Counter>> IN = new ConcurrentHashMap<>();
   private static final Map<String, Map<String, Counter>> OUT = new ConcurrentHashMap<>();
   private static final Map<String, Counter> HITS = new ConcurrentHashMap<>();
+  private static final Map<String, RuleMeter> RULE_METERS = new ConcurrentHashMap<>();
   private static volatile Timer latency;
 
   private PipelineMetrics() {}
@@ -128,27 +128,27 @@ public final class PipelineMetrics {
    * first hit on, so the series grow with the rules that fire, not with the rule book.
    */
   public static void ruleEvaluated(String ruleId, long nanos, boolean hit) {
-    Timer timer = FIRED_RULES.get(ruleId);
-    if (timer == null && hit) {
-      timer =
-          FIRED_RULES.computeIfAbsent(
-              ruleId,
-              id ->
-                  Timer.builder(RULE_EVALUATION)
-                      .description("time to verify the rule against one listing")
-                      .tag("rule", id)
-                      .register(registry()));
-    }
-    if (timer != null) {
-      timer.record(nanos, TimeUnit.NANOSECONDS);
-    }
-    if (hit) {
-      Counter hits = HITS.get(ruleId);
-      if (hits == null) {
-        hits = HITS.computeIfAbsent(ruleId, id -> counter(RULE_HITS, "rule", id));
-      }
-      hits.increment();
-    }
+    ruleMeter(ruleId).evaluated(nanos, hit);
+  }
+
+  /** The meters of one rule, to record its verifications without a lookup by id each time. */
+  public static RuleMeter ruleMeter(String ruleId) {
+    RuleMeter meter = RULE_METERS.get(ruleId);
+    return meter != null ? meter : RULE_METERS.computeIfAbsent(ruleId, RuleMeter::new);
+  }
+
+  static Timer ruleTimer(String ruleId) {
+    return FIRED_RULES.computeIfAbsent(
+        ruleId,
+        id ->
+            Timer.builder(RULE_EVALUATION)
+                .description("time to verify the rule against one listing")
+                .tag("rule", id)
+                .register(registry()));
+  }
+
+  static Counter ruleHits(String ruleId) {
+    return HITS.computeIfAbsent(ruleId, id -> counter(RULE_HITS, "rule", id));
   }
 
   public static void lead(String bureau) {

@@ -52,7 +52,8 @@ public final class DetectService implements AutoCloseable, StreamsComponent {
       @Value("${kafka.bootstrap-servers}") String bootstrapServers,
       @Value("${ipr.kafka.partitions:3}") int partitions,
       @Value("${ipr.kafka.replication-factor:1}") short replicationFactor,
-      @Value("${ipr.data-dir:data}") String dataDir) {
+      @Value("${ipr.data-dir:data}") String dataDir,
+      @Value("${ipr.detect.stream-threads:1}") int streamThreads) {
     this.kafka =
         new KafkaSettings(
             bootstrapServers, partitions, replicationFactor, security.clientOverrides());
@@ -72,7 +73,8 @@ public final class DetectService implements AutoCloseable, StreamsComponent {
             DetectTopology.build(rules, scoring, Clock.systemUTC(), globalDeadLetters, recent),
             kafka,
             Path.of(dataDir, "streams"),
-            null);
+            null,
+            streamThreads);
   }
 
   @EventListener

@@ -24,6 +24,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.util.CloseableThreadLocal;
 import org.iprradar.common.metrics.PipelineMetrics;
+import org.iprradar.common.metrics.RuleMeter;
 import org.iprradar.common.model.Evidence;
 import org.iprradar.common.model.Listing;
 
@@ -53,6 +54,9 @@ public final class ListingMatcher {
   private final Analyzer analyzer;
   private final CandidateIndex candidates;
   private final PreparedQueries.Preparation[] preparations;
+
+  /** By rule: its meters, found once per rule set rather than by rule id on every listing. */
+  private final RuleMeter[] meters;
 
   /**
    * Rules that fail whatever the listing: tried on every listing to report it, as matchAll does.
@@ -91,6 +95,8 @@ public final class ListingMatcher {
     this.analyzer = analyzer;
     this.candidates = presearcher.index(this.rules);
     this.preparations = PreparedQueries.of(this.rules);
+    this.meters =
+        this.rules.stream().map(r -> PipelineMetrics.ruleMeter(r.id())).toArray(RuleMeter[]::new);
     this.alwaysFailing =
         IntStream.range(0, preparations.length)
             .filter(r -> preparations[r] instanceof PreparedQueries.AlwaysFails)
@@ -234,7 +240,7 @@ public final class ListingMatcher {
         Matches matches =
             searcher.createWeight(query, ScoreMode.COMPLETE_NO_SCORES, 1f).matches(leaf, 0);
         // Evidence extraction is left out: it is the cost of a hit, not of the rule's query.
-        PipelineMetrics.ruleEvaluated(rule.id(), System.nanoTime() - started, matches != null);
+        meters[r].evaluated(System.nanoTime() - started, matches != null);
         if (matches != null) {
           hits = hits == null ? new ArrayList<>() : hits;
           hits.add(new RuleHit(rule, evidence(listing, matches)));

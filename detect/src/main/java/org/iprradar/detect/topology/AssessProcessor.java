@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -13,6 +14,7 @@ import org.iprradar.common.kafka.DeadLetters;
 import org.iprradar.common.kafka.Topics;
 import org.iprradar.common.metrics.LogKeys;
 import org.iprradar.common.metrics.PipelineMetrics;
+import org.iprradar.common.model.Assessment;
 import org.iprradar.common.model.Complaint;
 import org.iprradar.common.model.ConfigVersions;
 import org.iprradar.common.model.Listing;
@@ -36,6 +38,8 @@ final class AssessProcessor implements FixedKeyProcessor<String, byte[], Outcome
 
   private static final Logger LOG = LoggerFactory.getLogger(AssessProcessor.class);
   private static final JsonSerde<Listing> LISTING = new JsonSerde<>(Listing.class);
+  private static final Serializer<Assessment> ASSESSMENT =
+      Topics.ASSESSMENTS.valueSerde().serializer();
 
   private final Supplier<RuleSet> rules;
   private final Supplier<ScorerSet> scorers;
@@ -130,7 +134,9 @@ final class AssessProcessor implements FixedKeyProcessor<String, byte[], Outcome
               ? listing.observedAt()
               : Instant.ofEpochMilli(record.timestamp());
       PipelineMetrics.assessmentLatency(Duration.between(observed, now));
-      context.forward(record.withValue(new Outcome.Assessed(assessment)));
+      // Written here, once: the assessments topic and the lead (if any) take these bytes.
+      byte[] json = ASSESSMENT.serialize(Topics.ASSESSMENTS.name(), assessment);
+      context.forward(record.withValue(new Outcome.Assessed(assessment, json)));
     } catch (RuntimeException e) {
       LOG.error("Cannot assess listing {}", listing.key(), e);
       reject(record, "assessment failed: " + e);

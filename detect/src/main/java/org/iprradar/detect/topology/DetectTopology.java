@@ -2,6 +2,7 @@ package org.iprradar.detect.topology;
 
 import java.time.Clock;
 import java.util.function.Supplier;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -12,10 +13,10 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
+import org.iprradar.common.json.LeadJson;
 import org.iprradar.common.kafka.DeadLetters;
 import org.iprradar.common.kafka.Topics;
 import org.iprradar.common.metrics.PipelineMetrics;
-import org.iprradar.common.model.Assessment;
 import org.iprradar.common.model.Lead;
 import org.iprradar.detect.operator.RecentListings;
 import org.iprradar.detect.rules.RuleSet;
@@ -157,24 +158,30 @@ public final class DetectTopology {
   }
 
   private static void writeAssessments(KStream<String, Outcome> assessed) {
-    KStream<String, Assessment> assessments =
+    KStream<String, Outcome.Assessed> assessments =
         assessed.map(
             (key, outcome) -> {
-              Assessment a = ((Outcome.Assessed) outcome).assessment();
-              return KeyValue.pair(a.listingKey(), a);
+              var a = (Outcome.Assessed) outcome;
+              return KeyValue.pair(a.assessment().listingKey(), a);
             },
             Named.as("key-by-listing"));
     assessments = counted(assessments, Topics.ASSESSMENTS.name(), "count-assessments");
+    // The assessment's JSON was written once, in the assess step; the sink sends those bytes.
+    Serde<Outcome.Assessed> written =
+        Serdes.serdeFrom(
+            (topic, a) -> a.json(),
+            (topic, bytes) -> {
+              throw new UnsupportedOperationException("detect only writes assessments");
+            });
     assessments.to(
         Topics.ASSESSMENTS.name(),
-        Produced.with(Topics.ASSESSMENTS.keySerde(), Topics.ASSESSMENTS.valueSerde())
-            .withName("assessments-out"));
+        Produced.with(Topics.ASSESSMENTS.keySerde(), written).withName("assessments-out"));
     assessments
-        .filter((key, a) -> a.lead(), Named.as("above-threshold"))
+        .filter((key, a) -> a.assessment().lead(), Named.as("above-threshold"))
         .map(
             (key, a) -> {
-              Lead lead = Lead.of(a);
-              return KeyValue.pair(lead.key(), lead);
+              Lead lead = Lead.of(a.assessment());
+              return KeyValue.pair(lead.key(), LeadJson.write(lead, a.json()));
             },
             Named.as("key-by-seller-and-type"))
         .peek(
@@ -182,8 +189,7 @@ public final class DetectTopology {
             Named.as("count-leads"))
         .to(
             Topics.LEADS.name(),
-            Produced.with(Topics.LEADS.keySerde(), Topics.LEADS.valueSerde())
-                .withName("leads-out"));
+            Produced.with(Topics.LEADS.keySerde(), Serdes.ByteArray()).withName("leads-out"));
   }
 
   private static <V> KStream<String, V> counted(

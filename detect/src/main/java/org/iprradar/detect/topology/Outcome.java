@@ -5,7 +5,11 @@ import org.iprradar.common.model.Assessment;
 /** What became of one input record: an assessment, or a dead letter with its reason. */
 sealed interface Outcome {
 
-  record Assessed(Assessment assessment) implements Outcome {}
+  /**
+   * @param json the assessment as the assessments topic's serde writes it: written once, for the
+   *     assessments topic and inside the lead
+   */
+  record Assessed(Assessment assessment, byte[] json) implements Outcome {}
 
   record Rejected(byte[] original, String reason) implements Outcome {}
 }
