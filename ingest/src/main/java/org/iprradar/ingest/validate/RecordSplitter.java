@@ -114,14 +114,12 @@ public final class RecordSplitter {
         end++;
       }
       int first = start;
-      // Tab and space only: Jackson counts a CR as a line end where the split does not.
+      // Tab and space only: a line with a CR is left to the line-by-line reading.
       while (first < end && (body[first] == ' ' || body[first] == '\t')) {
         first++;
       }
       if (first < end) {
-        if (body[first] != '{'
-            || !isPlainUtf8(body, first, end)
-            || hasByte(body, first, end, '\r')) {
+        if (body[first] != '{' || !isPlainUtf8(body, first, end, false)) {
           return null;
         }
         lines++;
@@ -149,15 +147,6 @@ public final class RecordSplitter {
       return null;
     }
     return records.size() == lines ? records : null;
-  }
-
-  private static boolean hasByte(byte[] b, int from, int to, char c) {
-    for (int i = from; i < to; i++) {
-      if (b[i] == c) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**
@@ -215,11 +204,19 @@ public final class RecordSplitter {
    * decoding path, which names the offset of a broken sequence.
    */
   static boolean isPlainUtf8(byte[] b, int from, int to) {
+    return isPlainUtf8(b, from, to, true);
+  }
+
+  /**
+   * @param crAllowed false to refuse CR as well, in the same pass: reading a whole body with one
+   *     parser, Jackson would count a CR as a line end where the split at '\n' does not
+   */
+  private static boolean isPlainUtf8(byte[] b, int from, int to, boolean crAllowed) {
     int i = from;
     while (i < to) {
       int c = b[i] & 0xff;
       if (c < 0x80) {
-        if (c < 0x20 && c != '\t' && c != '\r') {
+        if (c < 0x20 && c != '\t' && (c != '\r' || !crAllowed)) {
           return false;
         }
         i++;
