@@ -7,9 +7,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -17,6 +14,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.iprradar.common.kafka.AckHandoff;
 import org.iprradar.common.metrics.PipelineMetrics;
 
 /**
@@ -36,13 +34,7 @@ public final class FeedPublisher implements AutoCloseable {
   private final Producer<String, byte[]> producer;
   private final KafkaClientMetrics metrics;
   private final Semaphore inFlight;
-  private final ExecutorService completions =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            var thread = new Thread(r, "ipr-ingest-acks");
-            thread.setDaemon(true);
-            return thread;
-          });
+  private final AckHandoff completions = new AckHandoff("ipr-ingest-acks");
   private final int maxInFlight;
 
   public FeedPublisher(Producer<String, byte[]> producer, int maxInFlight) {
@@ -131,13 +123,9 @@ public final class FeedPublisher implements AutoCloseable {
             e == null
                 ? () -> future.complete(Arrays.asList(metadata))
                 : () -> future.completeExceptionally(e);
-        try {
-          // What waits on the batch (the answer, its JSON, the HTTP write) runs on the completing
-          // thread: not on Kafka's sender thread, which would stop sending meanwhile.
-          completions.execute(complete);
-        } catch (RejectedExecutionException closing) {
-          complete.run();
-        }
+        // What waits on the batch (the answer, its JSON, the HTTP write) runs on the hand-off
+        // thread: not on Kafka's sender thread, which would stop sending meanwhile.
+        completions.run(complete);
       }
     }
 
@@ -158,6 +146,6 @@ public final class FeedPublisher implements AutoCloseable {
     metrics.close();
     producer.close(Duration.ofSeconds(10));
     // After the producer: its last callbacks may still hand batches to this thread.
-    completions.shutdown();
+    completions.close();
   }
 }

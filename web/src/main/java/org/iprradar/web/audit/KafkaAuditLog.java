@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
@@ -23,6 +22,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.iprradar.common.kafka.AckHandoff;
 import org.iprradar.common.kafka.KafkaSecurity;
 import org.iprradar.common.kafka.KafkaSettings;
 import org.iprradar.common.kafka.Topic;
@@ -59,13 +59,8 @@ final class KafkaAuditLog implements AuditLog, AutoCloseable {
             return thread;
           });
 
-  private final ExecutorService answers =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread thread = new Thread(r, "ipr-audit-answers");
-            thread.setDaemon(true);
-            return thread;
-          });
+  /** Each write's answer waits on its audit record, and runs here once it is acknowledged. */
+  private final AckHandoff answers = new AckHandoff("ipr-audit-answers");
 
   KafkaAuditLog(
       KafkaSecurity security,
@@ -136,7 +131,12 @@ final class KafkaAuditLog implements AuditLog, AutoCloseable {
               producer.send(
                   new ProducerRecord<>(
                       topic.name(), null, record.at().toEpochMilli(), record.who(), record),
-                  (metadata, error) -> completeOffKafka(done, error));
+                  (metadata, error) ->
+                      // The request's answer waits on this record: off the I/O thread.
+                      answers.run(
+                          error == null
+                              ? () -> done.complete(null)
+                              : () -> done.completeExceptionally(error)));
             } catch (RuntimeException e) {
               done.completeExceptionally(e);
             }
@@ -145,21 +145,6 @@ final class KafkaAuditLog implements AuditLog, AutoCloseable {
       done.completeExceptionally(e);
     }
     return done;
-  }
-
-  /**
-   * What waits on an audit record is the request's answer: its JSON and the HTTP write would run on
-   * the producer's I/O thread, which sends nothing meanwhile, and a thousand per-record results
-   * take a while to write. The answer runs on a thread of its own instead.
-   */
-  private void completeOffKafka(CompletableFuture<Void> done, Exception error) {
-    Runnable complete =
-        error == null ? () -> done.complete(null) : () -> done.completeExceptionally(error);
-    try {
-      answers.execute(complete);
-    } catch (RejectedExecutionException closing) {
-      complete.run();
-    }
   }
 
   @PreDestroy
@@ -173,6 +158,6 @@ final class KafkaAuditLog implements AuditLog, AutoCloseable {
     }
     producer.close(Duration.ofSeconds(10));
     // After the producer: its last callbacks may still hand answers to this thread.
-    answers.shutdown();
+    answers.close();
   }
 }
