@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
@@ -118,6 +117,18 @@ public final class DeliveryWorker implements Runnable, AutoCloseable {
     if (record.value() == null) {
       return;
     }
+    AlertRecipients recipients;
+    try {
+      recipients = AlertRecipients.read(record.value());
+    } catch (IOException | RuntimeException e) {
+      deadLetter(record, "unreadable alert: " + e.getMessage());
+      return;
+    }
+    WebhookEndpoints inForce = endpoints.get();
+    if (recipients.all().stream().allMatch(bureau -> inForce.of(bureau).isEmpty())) {
+      return;
+    }
+    // Read in full before any bureau receives it: a broken alert is a dead letter, not a payload.
     Alert alert;
     try {
       alert = Json.mapper().readValue(record.value(), Alert.class);
@@ -125,12 +136,8 @@ public final class DeliveryWorker implements Runnable, AutoCloseable {
       deadLetter(record, "unreadable alert: " + e.getMessage());
       return;
     }
-    var bureaus = new LinkedHashSet<String>();
-    bureaus.add(alert.bureau().id());
-    bureaus.addAll(alert.coRecipients());
     var failures = new ArrayList<String>();
-    WebhookEndpoints inForce = endpoints.get();
-    for (String bureau : bureaus) {
+    for (String bureau : recipients.all()) {
       var endpoint = inForce.of(bureau);
       if (endpoint.isEmpty()) {
         continue;

@@ -1,27 +1,42 @@
 package org.iprradar.alerts.store;
 
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 import org.iprradar.common.json.JsonSerde;
 import org.iprradar.common.model.Alert;
+import org.iprradar.common.model.Assessment;
 
 /**
  * The alerts' JSON serde for the alert store and the {@code alert-deliveries} topic, the same bytes
  * as {@code JsonSerde<Alert>}, that spares the fold most of its JSON work. Folding a lead reads the
  * alert from the store, writes it back and sends it to {@code alert-deliveries}: three passes of
  * Jackson over an alert of up to 50 assessments, which were two thirds of the alerts thread under
- * load. Here an alert written is serialised once for the store and the topic (the last value
- * written is remembered by identity), and an alert read whose bytes equal those of an alert this
- * serde wrote recently is the alert already built, not parsed again.
+ * load. Here:
+ *
+ * <ul>
+ *   <li>an alert written is serialised once for the store and the topic (the last value written is
+ *       remembered by identity);
+ *   <li>an alert read whose bytes equal those of an alert this serde wrote recently is the alert
+ *       already built, not parsed again;
+ *   <li>a new version copies the JSON of each assessment it shares with the version this thread
+ *       last read (or this serde last wrote) from that version's bytes, and writes only the rest: a
+ *       lead changes one assessment of up to 50.
+ * </ul>
  *
  * <p>Reuse is safe because an {@link Alert} is immutable and its JSON is all that is stored: equal
  * bytes make an equal alert, whichever transaction wrote them, and the bytes are compared in full
  * before an alert is reused (after an aborted transaction the store holds the older bytes, which do
- * not match). Thread-safe: the stream threads and interactive queries share the store's serde.
+ * not match). An assessment is copied only when the new version holds the very object that was read
+ * from (or written as) those bytes, so the copy reads back as the same assessment. The bytes are
+ * those Jackson writes whenever the stored ones were: an assessment stored by an older version of
+ * the project keeps its stored JSON while it stays on the alert, which reads as the same
+ * assessment. Thread-safe: the stream threads and interactive queries share the store's serde.
  */
 public final class AlertCodec implements Serde<Alert> {
 
@@ -32,12 +47,52 @@ public final class AlertCodec implements Serde<Alert> {
   private static final int SAMPLED = 256;
 
   private final JsonSerde<Alert> json = new JsonSerde<>(Alert.class);
+  private final JsonSerde<Assessment> assessmentJson = new JsonSerde<>(Assessment.class);
   private final long maxBytes;
   private final Map<Long, Written> recent = new LinkedHashMap<>(1024, 0.75f, true);
   private long cachedBytes;
   private Written last;
 
-  private record Written(Alert alert, byte[] bytes) {}
+  /**
+   * The alert this thread read last, with its bytes: the version a fold on this thread builds the
+   * next one from. Per thread, so that interactive queries reading other alerts do not displace it.
+   */
+  private final ThreadLocal<Written> lastRead = new ThreadLocal<>();
+
+  /** An alert and its JSON, with where its assessments lie in it, found when first needed. */
+  private static final class Written {
+    private final Alert alert;
+    private final byte[] bytes;
+    private ListingSpans spans;
+    private boolean scanned;
+
+    Written(Alert alert, byte[] bytes, ListingSpans spans) {
+      this.alert = alert;
+      this.bytes = bytes;
+      this.spans = spans;
+      this.scanned = spans != null;
+    }
+
+    Alert alert() {
+      return alert;
+    }
+
+    byte[] bytes() {
+      return bytes;
+    }
+
+    /** The spans of the alert's assessments, or null when its JSON is not laid out as expected. */
+    synchronized ListingSpans spans() {
+      if (!scanned) {
+        spans = ListingSpans.of(bytes);
+        if (spans != null && spans.count() != alert.listings().size()) {
+          spans = null;
+        }
+        scanned = true;
+      }
+      return spans;
+    }
+  }
 
   /**
    * @param maxBytes the JSON bytes of recent alerts kept for reuse; 0 to keep only the last one
@@ -64,8 +119,11 @@ public final class AlertCodec implements Serde<Alert> {
         return last.bytes();
       }
     }
-    byte[] bytes = json.write(alert);
-    var written = new Written(alert, bytes);
+    Written written = spliced(alert);
+    if (written == null) {
+      written = new Written(alert, json.write(alert), null);
+    }
+    byte[] bytes = written.bytes();
     synchronized (this) {
       last = written;
       if (maxBytes > 0 && bytes.length <= maxBytes / 4) {
@@ -90,10 +148,97 @@ public final class AlertCodec implements Serde<Alert> {
     synchronized (this) {
       known = recent.get(lookupKey(bytes));
     }
-    if (known != null && Arrays.equals(known.bytes(), bytes)) {
-      return known.alert();
+    if (known == null || !Arrays.equals(known.bytes(), bytes)) {
+      known = new Written(json.read(bytes), bytes, null);
     }
-    return json.read(bytes);
+    lastRead.set(known);
+    return known.alert();
+  }
+
+  /**
+   * The alert written with the JSON of the assessments it shares with the alert this thread last
+   * read, or this serde last wrote, copied from that alert's bytes; null when it shares none.
+   */
+  private Written spliced(Alert alert) {
+    List<Assessment> listings = alert.listings();
+    if (listings.isEmpty()) {
+      return null;
+    }
+    Written source = lastRead.get();
+    if (source == null || !shares(source.alert(), listings)) {
+      synchronized (this) {
+        source = last;
+      }
+      if (source == null || !shares(source.alert(), listings)) {
+        return null;
+      }
+    }
+    ListingSpans from = source.spans();
+    if (from == null) {
+      return null;
+    }
+    var index = new IdentityHashMap<Assessment, Integer>(source.alert().listings().size() * 2);
+    for (int i = 0; i < source.alert().listings().size(); i++) {
+      index.put(source.alert().listings().get(i), i);
+    }
+    // The alert without its assessments, as Jackson writes it: every other field, and the place
+    // where the assessments go.
+    byte[] frame = json.write(alert.withEvidence(alert.score(), List.of(), alert.updatedAt()));
+    ListingSpans empty = ListingSpans.of(frame);
+    if (empty == null || empty.count() != 0) {
+      return null;
+    }
+    int n = listings.size();
+    byte[][] fresh = new byte[n][];
+    int[] copied = new int[n];
+    int length = frame.length + n - 1;
+    for (int i = 0; i < n; i++) {
+      Integer at = index.get(listings.get(i));
+      if (at == null) {
+        fresh[i] = assessmentJson.write(listings.get(i));
+        length += fresh[i].length;
+      } else {
+        copied[i] = at;
+        length += from.ends()[at] - from.starts()[at];
+      }
+    }
+    byte[] out = new byte[length];
+    int[] starts = new int[n];
+    int[] ends = new int[n];
+    int pos = empty.open() + 1;
+    System.arraycopy(frame, 0, out, 0, pos);
+    for (int i = 0; i < n; i++) {
+      if (i > 0) {
+        out[pos++] = ',';
+      }
+      starts[i] = pos;
+      if (fresh[i] != null) {
+        System.arraycopy(fresh[i], 0, out, pos, fresh[i].length);
+        pos += fresh[i].length;
+      } else {
+        int start = from.starts()[copied[i]];
+        int size = from.ends()[copied[i]] - start;
+        System.arraycopy(source.bytes(), start, out, pos, size);
+        pos += size;
+      }
+      ends[i] = pos;
+    }
+    int close = pos;
+    System.arraycopy(frame, empty.close(), out, pos, frame.length - empty.close());
+    return new Written(alert, out, new ListingSpans(empty.open(), close, starts, ends));
+  }
+
+  /** True when the alert holds one of these very assessments (not merely an equal one). */
+  private static boolean shares(Alert alert, List<Assessment> listings) {
+    List<Assessment> held = alert.listings();
+    for (Assessment listing : listings) {
+      for (Assessment h : held) {
+        if (h == listing) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** The number of alerts kept for reuse, for tests. */

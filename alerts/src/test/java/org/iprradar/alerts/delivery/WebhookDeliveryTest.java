@@ -257,6 +257,23 @@ class WebhookDeliveryTest {
     assertEquals(1, committed());
   }
 
+  @Test
+  void shouldDeadLetterAnAlertBrokenAfterItsRecipientsRatherThanDeliverIt() throws Exception {
+    String json =
+        new String(
+            Json.mapper().writeValueAsBytes(alert("MARKET_SUPERVISION")), StandardCharsets.UTF_8);
+    byte[] cut =
+        json.substring(0, json.indexOf("\"listings\"") + 14).getBytes(StandardCharsets.UTF_8);
+    consumer.addRecord(
+        new ConsumerRecord<>(PARTITION.topic(), 0, 0, "taobao:s1:COUNTERFEIT_TRADEMARK", cut));
+
+    worker.pollOnce(Duration.ZERO);
+
+    assertTrue(received.isEmpty());
+    assertEquals(1, deadLetters().size());
+    assertEquals(1, committed());
+  }
+
   private byte[] offer(Alert alert, long offset) throws IOException {
     byte[] body = Json.mapper().writeValueAsBytes(alert);
     consumer.addRecord(new ConsumerRecord<>(PARTITION.topic(), 0, offset, alert.id(), body));
