@@ -8,6 +8,7 @@ import java.util.Map;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
+import org.iprradar.common.json.Json;
 import org.iprradar.common.json.JsonSerde;
 import org.iprradar.common.model.Alert;
 import org.iprradar.common.model.Assessment;
@@ -47,6 +48,12 @@ public final class AlertCodec implements Serde<Alert> {
   private static final int SAMPLED = 256;
 
   private final JsonSerde<Alert> json = new JsonSerde<>(Alert.class);
+
+  /** Reads as {@link #json} does, noting where the assessments lie (see ListingSpans). */
+  private static final JsonSerde<Alert> SPANNED =
+      new JsonSerde<>(
+          Alert.class, Json.mapper().copy().registerModule(SpannedListingsDeserializer.module()));
+
   private final JsonSerde<Assessment> assessmentJson = new JsonSerde<>(Assessment.class);
   private final long maxBytes;
   private final Map<Long, Written> recent = new LinkedHashMap<>(1024, 0.75f, true);
@@ -66,11 +73,15 @@ public final class AlertCodec implements Serde<Alert> {
     private ListingSpans spans;
     private boolean scanned;
 
+    /**
+     * @param spans where the assessments lie in the bytes, if known (else they are scanned for when
+     *     first needed)
+     */
     Written(Alert alert, byte[] bytes, ListingSpans spans) {
       this.alert = alert;
       this.bytes = bytes;
-      this.spans = spans;
-      this.scanned = spans != null;
+      this.scanned = spans != null && spans.count() == alert.listings().size();
+      this.spans = scanned ? spans : null;
     }
 
     Alert alert() {
@@ -149,7 +160,14 @@ public final class AlertCodec implements Serde<Alert> {
       known = recent.get(lookupKey(bytes));
     }
     if (known == null || !Arrays.equals(known.bytes(), bytes)) {
-      known = new Written(json.read(bytes), bytes, null);
+      Alert alert;
+      ListingSpans spans;
+      try {
+        alert = SPANNED.read(bytes);
+      } finally {
+        spans = SpannedListingsDeserializer.take();
+      }
+      known = new Written(alert, bytes, spans);
     }
     lastRead.set(known);
     return known.alert();

@@ -1,6 +1,7 @@
 package org.iprradar.common.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
@@ -20,9 +21,17 @@ public final class JsonSerde<T> implements Serde<T> {
   private final ObjectWriter writer;
 
   public JsonSerde(Class<T> type) {
+    this(type, Json.mapper());
+  }
+
+  /**
+   * A serde with a mapper of its own: the project's configuration with a module added, for a reader
+   * that needs more from a parse than the value.
+   */
+  public JsonSerde(Class<T> type, ObjectMapper mapper) {
     this.type = type;
-    this.reader = Json.mapper().readerFor(type);
-    this.writer = Json.mapper().writerFor(type);
+    this.reader = mapper.readerFor(type);
+    this.writer = mapper.writerFor(type);
   }
 
   /** Reads one value, failing with a message that names the type and Jackson's reason. */
