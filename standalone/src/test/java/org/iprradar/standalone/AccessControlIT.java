@@ -303,6 +303,17 @@ class AccessControlIT {
     var disabled = admin.send("POST", "/api/v1/admin/accounts/li.wei/disable", null, null);
     assertEquals(200, disabled.statusCode(), disabled.body());
     assertThrows(IllegalStateException.class, () -> api.signIn("li.wei", "a-long-enough-password"));
+    // The token li.wei held before is refused too, not honoured until it expires.
+    assertEquals(401, liWei.get("/api/v1/alerts").statusCode());
+    assertEquals(200, admin.get("/api/v1/admin/accounts").statusCode());
+
+    var peerName =
+        admin.postJson(
+            "/api/v1/admin/accounts",
+            "{\"name\":\"alerts-peer\",\"roles\":[\"ANALYST\"],\"bureau\":\"COPYRIGHT\","
+                + "\"password\":\"a-long-enough-password\"}");
+    assertEquals(400, peerName.statusCode(), peerName.body());
+    assertEquals("name", ApiClient.json(peerName).get("field").asText());
   }
 
   @Test

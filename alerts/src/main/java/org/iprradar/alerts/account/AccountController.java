@@ -64,7 +64,7 @@ public final class AccountController {
     return accounts.update(name, request, caller.getName());
   }
 
-  /** Stops the account from signing in; tokens already issued expire within their lifetime. */
+  /** Stops the account from signing in, and refuses the tokens it already holds. */
   @Post(value = "/{name}/disable", produces = MediaType.APPLICATION_JSON)
   public Account disable(@PathVariable String name, Authentication caller) {
     if (name.equals(caller.getName())) {

@@ -39,6 +39,12 @@ public final class Accounts implements AutoCloseable {
       Set.of(Roles.ANALYST, Roles.SUPERVISOR, Roles.OPERATOR, Roles.ADMIN);
   static final String BOOTSTRAP = "bootstrap";
 
+  /**
+   * The subject of the token one alerts instance shows another. No account may take the name: the
+   * peer's tokens are checked against the account of their subject (AccountTokenValidator).
+   */
+  public static final String PEER = "alerts-peer";
+
   private final AccountStore store;
   private final Passwords passwords;
   private final RoutingService routing;
@@ -194,6 +200,10 @@ public final class Accounts implements AutoCloseable {
           "must be 2-64 lower-case letters, digits, '.', '_' or '-', starting with a letter, was '"
               + name
               + "'");
+    }
+    if (name.equals(PEER)) {
+      throw new InvalidFieldException(
+          "name", "'" + PEER + "' is the name the alerts instances use between themselves");
     }
     String problem = Passwords.problem(request.password());
     if (problem != null) {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.iprradar.alerts.account.Accounts;
 import org.iprradar.web.security.Roles;
 
 /**
@@ -18,7 +19,7 @@ import org.iprradar.web.security.Roles;
  */
 final class PeerToken implements Supplier<String> {
 
-  static final String NAME = "alerts-peer";
+  static final String NAME = Accounts.PEER;
   private static final Duration LIFETIME = Duration.ofMinutes(5);
 
   private final TokenGenerator generator;
