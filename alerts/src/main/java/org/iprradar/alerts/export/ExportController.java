@@ -5,7 +5,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
@@ -17,7 +16,6 @@ import org.iprradar.alerts.app.CallerScope;
 import org.iprradar.alerts.http.ApiError;
 import org.iprradar.alerts.report.ReportRange;
 import org.iprradar.alerts.store.AlertFilter;
-import org.iprradar.alerts.store.StoreUnavailableException;
 import org.iprradar.web.security.Roles;
 
 /**
@@ -98,11 +96,6 @@ public final class ExportController {
             .filter(AlertsCsv::penalized)
             .toList();
     return download("ipr-penalties", csv.penalties(found));
-  }
-
-  @Error(exception = StoreUnavailableException.class)
-  HttpResponse<ApiError> unavailable(StoreUnavailableException e) {
-    return ApiError.retryLater("store_unavailable", e.getMessage());
   }
 
   private static HttpResponse<?> download(String name, Csv document) {

@@ -4,7 +4,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
@@ -20,7 +19,6 @@ import org.iprradar.alerts.app.AlertsService;
 import org.iprradar.alerts.app.CallerScope;
 import org.iprradar.alerts.store.AlertFilter;
 import org.iprradar.alerts.store.AlertSort;
-import org.iprradar.alerts.store.StoreUnavailableException;
 import org.iprradar.alerts.store.Visibility;
 import org.iprradar.common.model.Alert;
 import org.iprradar.common.model.DeliveryOutcome;
@@ -169,10 +167,5 @@ public final class AlertController {
   private Optional<Alert> visible(String id, HttpRequest<?> http) {
     Visibility visibility = scope.of(http);
     return alerts.queries().find(id).filter(a -> visibility == null || visibility.sees(a));
-  }
-
-  @Error(exception = StoreUnavailableException.class)
-  HttpResponse<ApiError> unavailable(StoreUnavailableException e) {
-    return ApiError.retryLater("store_unavailable", e.getMessage());
   }
 }

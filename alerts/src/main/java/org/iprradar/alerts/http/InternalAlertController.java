@@ -5,7 +5,6 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
@@ -15,7 +14,6 @@ import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Hidden;
 import org.iprradar.alerts.app.AlertsService;
 import org.iprradar.alerts.store.PeerQuery;
-import org.iprradar.alerts.store.StoreUnavailableException;
 import org.iprradar.common.json.Json;
 import org.iprradar.web.security.Roles;
 
@@ -61,10 +59,5 @@ public final class InternalAlertController {
 
   private static HttpResponse<String> json(String body) {
     return HttpResponse.ok(body).contentType(MediaType.APPLICATION_JSON_TYPE);
-  }
-
-  @Error(exception = StoreUnavailableException.class)
-  HttpResponse<ApiError> unavailable(StoreUnavailableException e) {
-    return ApiError.retryLater("store_unavailable", e.getMessage());
   }
 }

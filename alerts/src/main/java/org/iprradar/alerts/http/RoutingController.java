@@ -27,7 +27,6 @@ import org.iprradar.alerts.app.RoutingService;
 import org.iprradar.alerts.app.RoutingVersionConflictException;
 import org.iprradar.alerts.route.InvalidRoutingException;
 import org.iprradar.alerts.store.RoutingPreview;
-import org.iprradar.alerts.store.StoreUnavailableException;
 import org.iprradar.common.json.Json;
 import org.iprradar.web.security.Actor;
 import org.iprradar.web.security.Roles;
@@ -156,10 +155,5 @@ public final class RoutingController {
   @Error(exception = ActionNotStoredException.class)
   HttpResponse<ApiError> notStored(ActionNotStoredException e) {
     return ApiError.retryLater("kafka_unavailable", e.getMessage());
-  }
-
-  @Error(exception = StoreUnavailableException.class)
-  HttpResponse<ApiError> unavailable(StoreUnavailableException e) {
-    return ApiError.retryLater("store_unavailable", e.getMessage());
   }
 }

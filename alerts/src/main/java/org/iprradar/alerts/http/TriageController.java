@@ -30,7 +30,6 @@ import org.iprradar.alerts.app.TriageRequest;
 import org.iprradar.alerts.app.TriageService;
 import org.iprradar.alerts.app.UnknownAlertException;
 import org.iprradar.alerts.delivery.WebhookSender;
-import org.iprradar.alerts.store.StoreUnavailableException;
 import org.iprradar.alerts.triage.IllegalTransitionException;
 import org.iprradar.common.json.Json;
 import org.iprradar.common.model.InvalidFieldException;
@@ -142,10 +141,5 @@ public final class TriageController {
   @Error(exception = ActionNotStoredException.class)
   HttpResponse<ApiError> notStored(ActionNotStoredException e) {
     return ApiError.retryLater("kafka_unavailable", e.getMessage());
-  }
-
-  @Error(exception = StoreUnavailableException.class)
-  HttpResponse<ApiError> unavailable(StoreUnavailableException e) {
-    return ApiError.retryLater("store_unavailable", e.getMessage());
   }
 }

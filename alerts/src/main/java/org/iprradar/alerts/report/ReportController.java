@@ -4,7 +4,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
@@ -16,7 +15,6 @@ import org.iprradar.alerts.app.AlertsService;
 import org.iprradar.alerts.app.CallerScope;
 import org.iprradar.alerts.http.ApiError;
 import org.iprradar.alerts.store.AlertFilter;
-import org.iprradar.alerts.store.StoreUnavailableException;
 import org.iprradar.web.security.Roles;
 
 /** {@code GET /api/v1/reports/summary}: the dashboard's figures. */
@@ -45,10 +43,5 @@ public final class ReportController {
     }
     var all = alerts.queries().list(AlertFilter.ALL.within(scope.of(http)), Integer.MAX_VALUE);
     return HttpResponse.ok(ReportBuilder.summarize(all, range));
-  }
-
-  @Error(exception = StoreUnavailableException.class)
-  HttpResponse<ApiError> unavailable(StoreUnavailableException e) {
-    return ApiError.retryLater("store_unavailable", e.getMessage());
   }
 }
