@@ -103,12 +103,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     if (!Files.isWritable(logDir)) {
       throw new IllegalStateException("the Kafka data folder is not writable: " + logDir);
     }
-    int brokerPort = port == 0 ? freePort() : port;
-    int controllerPort = freePort();
+    int[] free = freePorts(3, port);
+    int brokerPort = port == 0 ? free[2] : port;
+    int controllerPort = free[0];
     var props = brokerConfig(logDir, brokerPort, controllerPort, partitions);
     String internal = "localhost:" + brokerPort;
     if (!users.isEmpty()) {
-      internal = "localhost:" + freePort();
+      internal = "localhost:" + free[1];
       withSaslUsers(props, brokerPort, internal, controllerPort, users);
     }
     var config = new KafkaConfig(props, false);
@@ -278,13 +279,37 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
   }
 
-  private static int freePort() {
-    try (var socket = new ServerSocket()) {
-      socket.setReuseAddress(true);
-      socket.bind(new InetSocketAddress("localhost", 0));
-      return socket.getLocalPort();
+  /**
+   * Free local ports, all different and none of them {@code taken}. The sockets are held open
+   * together: ports asked for one after the other can come back the same once the first socket is
+   * closed, and two listeners on one port stop the broker's start ("Each listener must have a
+   * different port").
+   */
+  private static int[] freePorts(int count, int taken) {
+    var sockets = new ArrayList<ServerSocket>();
+    try {
+      int[] ports = new int[count];
+      int found = 0;
+      while (found < count) {
+        var socket = new ServerSocket();
+        sockets.add(socket);
+        socket.setReuseAddress(true);
+        socket.bind(new InetSocketAddress("localhost", 0));
+        if (socket.getLocalPort() != taken) {
+          ports[found++] = socket.getLocalPort();
+        }
+      }
+      return ports;
     } catch (IOException e) {
       throw new UncheckedIOException("no free local port for the embedded broker", e);
+    } finally {
+      for (var socket : sockets) {
+        try {
+          socket.close();
+        } catch (IOException e) {
+          // Closing a bound, never-accepting socket does not fail in practice; nothing to do.
+        }
+      }
     }
   }
 

@@ -35,6 +35,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.ThreadMetadata;
 import org.iprradar.alerts.app.AlertsService;
+import org.iprradar.benchmarks.Options;
 import org.iprradar.common.json.Json;
 import org.iprradar.common.kafka.DeadLetters;
 import org.iprradar.common.kafka.KafkaSettings;
@@ -104,14 +105,7 @@ public final class FuzzRun {
   }
 
   public static void main(String[] args) throws Exception {
-    var options = new HashMap<String, String>();
-    for (String arg : args) {
-      int eq = arg.indexOf('=');
-      if (!arg.startsWith("--") || eq < 0) {
-        throw new IllegalArgumentException("options are --name=value, not " + arg);
-      }
-      options.put(arg.substring(2, eq), arg.substring(eq + 1));
-    }
+    var options = Options.parse(args);
     List<String> failures = run(options);
     System.exit(failures.isEmpty() ? 0 : 1);
   }

@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.iprradar.benchmarks.Options;
 import org.iprradar.common.json.Json;
 import org.iprradar.standalone.Standalone;
 import org.iprradar.web.security.ProductionGuard;
@@ -61,14 +62,7 @@ public final class TokenFuzz {
 
   /** {@code --cases=N --seed=N --data-dir=DIR}; exits 1 when a check failed. */
   public static void main(String[] args) throws Exception {
-    var options = new HashMap<String, String>();
-    for (String arg : args) {
-      int eq = arg.indexOf('=');
-      if (!arg.startsWith("--") || eq < 0) {
-        throw new IllegalArgumentException("options are --name=value, not " + arg);
-      }
-      options.put(arg.substring(2, eq), arg.substring(eq + 1));
-    }
+    var options = Options.parse(args);
     System.exit(run(options).isEmpty() ? 0 : 1);
   }
 

@@ -23,6 +23,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.iprradar.benchmarks.BenchmarkRules;
+import org.iprradar.benchmarks.Options;
 import org.iprradar.common.json.Json;
 import org.iprradar.common.kafka.KafkaSettings;
 import org.iprradar.common.kafka.TopicProvisioner;
@@ -56,7 +57,7 @@ public final class CrashRun {
 
   public static void main(String[] args) throws Exception {
     try {
-      run(LoadRun.options(args));
+      run(Options.parse(args));
       System.exit(0);
     } catch (AssertionError e) {
       System.err.println("FAILED: " + e.getMessage());

@@ -22,6 +22,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.iprradar.benchmarks.BenchmarkRules;
+import org.iprradar.benchmarks.Options;
 import org.iprradar.common.json.Json;
 import org.iprradar.common.kafka.KafkaSettings;
 import org.iprradar.common.kafka.StreamsApp;
@@ -101,7 +102,7 @@ public final class DetectScaling {
   }
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> options = LoadRun.options(args);
+    Map<String, String> options = Options.parse(args);
     var titles =
         TaobaoTitle.read(Path.of(options.getOrDefault("titles", TaobaoTitle.FROM_ROOT.toString())));
     int listings = Integer.parseInt(options.getOrDefault("listings", "40000"));

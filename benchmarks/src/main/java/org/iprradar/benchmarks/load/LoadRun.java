@@ -29,6 +29,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.KafkaStreams;
 import org.iprradar.alerts.app.AlertsService;
 import org.iprradar.benchmarks.BenchmarkRules;
+import org.iprradar.benchmarks.Options;
 import org.iprradar.common.json.Json;
 import org.iprradar.common.kafka.KafkaSettings;
 import org.iprradar.common.kafka.StreamsApp;
@@ -88,20 +89,8 @@ public final class LoadRun {
   }
 
   public static void main(String[] args) throws Exception {
-    boolean sustained = new LoadRun(options(args)).run();
+    boolean sustained = new LoadRun(Options.parse(args)).run();
     System.exit(sustained ? 0 : 1);
-  }
-
-  /** {@code --name=value} arguments as a map. */
-  static Map<String, String> options(String... args) {
-    var options = new HashMap<String, String>();
-    for (String arg : args) {
-      if (!arg.startsWith("--") || !arg.contains("=")) {
-        throw new IllegalArgumentException("options are --name=value, not " + arg);
-      }
-      options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-    }
-    return options;
   }
 
   private boolean run() throws Exception {
