@@ -197,7 +197,8 @@ class OperatorIT {
    * ingest's API gets a history entry in the same topic, with who made it.
    */
   @Test
-  void operatorsPreviewSaveAndTraceScoringSettingsAndIngestChanges() throws Exception {
+  void operatorsPreviewSaveAndTraceScoringSettingsAndIngestChanges(@TempDir Path dir)
+      throws Exception {
     String alertId = "taobao:op-sc-seller:COUNTERFEIT_TRADEMARK";
     assertEquals(202, API.postBagListing("op-sc-1", "op-sc-seller").statusCode());
     API.awaitAlert(alertId);
@@ -257,6 +258,32 @@ class OperatorIT {
                 BY,
                 "it-tuner")
             .statusCode());
+
+    // The same through the command line: set, refused, preview, history, delete.
+    Path settings = Files.writeString(dir.resolve("shoes.json"), "{\"leadThreshold\":70}");
+    Path wrong = Files.writeString(dir.resolve("wrong.json"), "{\"leadThreshold\":101}");
+    var printed = new ByteArrayOutputStream();
+    var errors = new ByteArrayOutputStream();
+    var cli =
+        new OperatorCli(
+            new PrintStream(printed, true, StandardCharsets.UTF_8),
+            new PrintStream(errors, true, StandardCharsets.UTF_8),
+            app.url(),
+            "it-cli",
+            TestTokens.superuser());
+    assertEquals(0, cli.run(new String[] {"scoring", "set", "shoes", settings.toString()}));
+    assertEquals(1, cli.run(new String[] {"scoring", "set", "shoes", wrong.toString()}));
+    assertTrue(
+        errors.toString(StandardCharsets.UTF_8).contains("leadThreshold"), errors.toString());
+    assertEquals(0, cli.run(new String[] {"scoring", "preview", "shoes", settings.toString()}));
+    assertTrue(printed.toString(StandardCharsets.UTF_8).contains("leadListingsBefore"));
+    await()
+        .atMost(ApiClient.PIPELINE)
+        .until(
+            () ->
+                cli.run(new String[] {"history", "scoring", "shoes"}) == 0
+                    && printed.toString(StandardCharsets.UTF_8).contains("\"CREATE\""));
+    assertEquals(0, cli.run(new String[] {"scoring", "delete", "shoes"}));
 
     var viaIngest =
         API.send(

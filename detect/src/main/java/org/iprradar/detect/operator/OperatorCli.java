@@ -26,7 +26,10 @@ import org.iprradar.common.json.Json;
  * operator [--url URL] --by NAME import FILE
  * operator [--url URL] dry-run DRAFT.json [--sample LISTINGS.ndjson] [--threshold N]
  * operator [--url URL] performance
- * operator [--url URL] history rule|brand ID
+ * operator [--url URL] history rule|brand|scoring ID
+ * operator [--url URL] scoring
+ * operator [--url URL] [--by NAME] scoring set|delete KEY [SETTINGS.json]
+ * operator [--url URL] scoring preview KEY SETTINGS.json|delete [--sample LISTINGS.ndjson]
  * </pre>
  *
  * Exit status 0 when the system did it, 1 when it refused (the problems are printed), 2 for a usage
@@ -42,9 +45,16 @@ public final class OperatorCli {
         dry-run DRAFT.json [--sample LISTINGS.ndjson] [--threshold N]
                                          what a draft rule (or threshold) would do
         performance                      per-rule hits, alerts and precision, worst first
-        history rule|brand ID            who changed what, oldest first
+        history rule|brand|scoring ID    who changed what, oldest first
+        scoring                          the weights and thresholds in force, by category
+        scoring set KEY SETTINGS.json    replace the entry of KEY (default or a category)
+        scoring delete KEY               remove the entry of KEY: the values beneath apply
+        scoring preview KEY SETTINGS.json|delete [--sample LISTINGS.ndjson]
+                                         what setting (or removing) the entry would change
       URL defaults to $IPR_URL or http://localhost:8080; NAME to $USER. $IPR_TOKEN is the bearer
       token of an operator's sign-in (POST /login), sent with every request.""";
+
+  private static final String SCORING = "/api/v1/operator/scoring";
 
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -111,6 +121,7 @@ public final class OperatorCli {
         case "dry-run" -> dryRun(rest, sample, threshold);
         case "performance" -> print(send(get("/api/v1/operator/rules/performance")));
         case "history" -> history(rest);
+        case "scoring" -> scoring(rest, sample);
         default -> usage("unknown command " + rest.get(0));
       };
     } catch (IOException e) {
@@ -176,10 +187,57 @@ public final class OperatorCli {
   }
 
   private int history(List<String> args) throws IOException, InterruptedException {
-    if (args.size() < 3 || !List.of("rule", "brand").contains(args.get(1))) {
-      return usage("history rule|brand ID");
+    if (args.size() < 3 || !List.of("rule", "brand", "scoring").contains(args.get(1))) {
+      return usage("history rule|brand|scoring ID");
     }
-    return print(send(get("/api/v1/operator/" + args.get(1) + "s/" + args.get(2) + "/history")));
+    // Rules and brands are collections (/rules/ID); scoring is one resource of keys (/scoring/KEY).
+    String kind = args.get(1).equals("scoring") ? "scoring" : args.get(1) + "s";
+    return print(send(get("/api/v1/operator/" + kind + "/" + args.get(2) + "/history")));
+  }
+
+  private int scoring(List<String> args, String sample) throws IOException, InterruptedException {
+    if (args.size() == 1) {
+      return print(send(get(SCORING)));
+    }
+    String action = args.get(1);
+    if (args.size() < 3 || !List.of("set", "delete", "preview").contains(action)) {
+      return usage("scoring, or scoring set|delete|preview KEY ...");
+    }
+    String key = args.get(2);
+    if (action.equals("delete")) {
+      return print(send(changedBy(request(SCORING + "/" + key)).DELETE()));
+    }
+    if (args.size() < 4) {
+      return usage(
+          "scoring " + action + " KEY SETTINGS.json" + (action.equals("set") ? "" : "|delete"));
+    }
+    if (action.equals("set")) {
+      String settings = Files.readString(Path.of(args.get(3)), StandardCharsets.UTF_8);
+      return print(
+          send(
+              changedBy(request(SCORING + "/" + key))
+                  .header("Content-Type", "application/json")
+                  .PUT(HttpRequest.BodyPublishers.ofString(settings, StandardCharsets.UTF_8))));
+    }
+    ObjectNode body = Json.mapper().createObjectNode().put("key", key);
+    if (args.get(3).equals("delete")) {
+      body.put("delete", true);
+    } else {
+      body.set("settings", Json.mapper().readTree(Files.readString(Path.of(args.get(3)))));
+    }
+    if (sample != null) {
+      body.put("sample", Files.readString(Path.of(sample), StandardCharsets.UTF_8));
+    }
+    return print(
+        send(
+            request(SCORING + "/preview")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))));
+  }
+
+  /** Names who changes, when known: the system takes the signed-in caller when security is on. */
+  private HttpRequest.Builder changedBy(HttpRequest.Builder request) {
+    return by == null || by.isBlank() ? request : request.header(OperatorController.CHANGED_BY, by);
   }
 
   private HttpRequest.Builder request(String path) {

@@ -45,4 +45,16 @@ class OperatorCliTest {
     assertEquals(2, cli.run(new String[] {"--threshold"}));
     assertTrue(err().contains("unknown command frobnicate") && err().contains("usage:"), err());
   }
+
+  @Test
+  void aScoringCommandWithoutItsKeyOrFileIsAUsageErrorAndSendsNothing() {
+    var cli = new OperatorCli(out, errStream, "http://127.0.0.1:9", "me");
+
+    assertEquals(2, cli.run(new String[] {"scoring", "set"}));
+    assertEquals(2, cli.run(new String[] {"scoring", "set", "food"}));
+    assertEquals(2, cli.run(new String[] {"scoring", "preview", "food"}));
+    assertEquals(2, cli.run(new String[] {"scoring", "reset", "food"}));
+    assertEquals(2, cli.run(new String[] {"history", "scoring"}));
+    assertTrue(err().contains("scoring set KEY SETTINGS.json"), err());
+  }
 }
