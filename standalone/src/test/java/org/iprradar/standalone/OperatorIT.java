@@ -19,7 +19,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.iprradar.common.kafka.Topics;
 import org.iprradar.detect.operator.OperatorCli;
-import org.iprradar.detect.operator.OperatorTopics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -85,7 +84,6 @@ class OperatorIT {
   private static Map<TopicPartition, Long> endOffsets() {
     var names = new ArrayList<String>();
     Topics.ALL.stream().filter(t -> t != Topics.AUDIT).forEach(t -> names.add(t.name()));
-    names.add(OperatorTopics.RULE_CHANGES.name());
     try (var consumer =
         new KafkaConsumer<>(
             Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, app.bootstrapServers()),

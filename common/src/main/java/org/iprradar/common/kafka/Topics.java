@@ -10,6 +10,7 @@ import org.iprradar.common.model.Assessment;
 import org.iprradar.common.model.AuditRecord;
 import org.iprradar.common.model.Brand;
 import org.iprradar.common.model.Complaint;
+import org.iprradar.common.model.ConfigChange;
 import org.iprradar.common.model.DeliveryOutcome;
 import org.iprradar.common.model.Lead;
 import org.iprradar.common.model.Listing;
@@ -166,6 +167,19 @@ public final class Topics {
   public static final Topic<String, Account> ACCOUNTS =
       new Topic<>("accounts", Serdes.String(), new JsonSerde<>(Account.class), compactedConfig());
 
+  /**
+   * Every operator change of a rule, brand or scoring settings, keyed {@code rule:<id>}, {@code
+   * brand:<id>} or {@code scoring:<default or category>}, whichever API made it (detect's operator
+   * API, ingest's rule and brand feeds). Append-only and kept forever: it is the record of who
+   * changed what, which a compacted topic would lose.
+   */
+  public static final Topic<String, ConfigChange> RULE_CHANGES =
+      new Topic<>(
+          "rule-changes",
+          Serdes.String(),
+          new JsonSerde<>(ConfigChange.class),
+          Map.of("retention.ms", "-1"));
+
   /** Every topic, in the order they are created. */
   public static final List<Topic<?, ?>> ALL =
       List.of(
@@ -184,7 +198,8 @@ public final class Topics {
           ALERT_DELIVERY_OUTCOMES,
           AUDIT,
           PARTNERS,
-          ACCOUNTS);
+          ACCOUNTS,
+          RULE_CHANGES);
 
   private Topics() {}
 

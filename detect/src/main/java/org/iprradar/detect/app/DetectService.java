@@ -8,7 +8,6 @@ import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.iprradar.common.kafka.KafkaSecurity;
@@ -16,7 +15,6 @@ import org.iprradar.common.kafka.KafkaSettings;
 import org.iprradar.common.kafka.StreamsApp;
 import org.iprradar.common.kafka.TopicProvisioner;
 import org.iprradar.common.kafka.Topics;
-import org.iprradar.detect.operator.OperatorTopics;
 import org.iprradar.detect.operator.RecentListings;
 import org.iprradar.detect.rules.RuleBook;
 import org.iprradar.detect.rules.RuleFeed;
@@ -80,7 +78,6 @@ public final class DetectService implements AutoCloseable, StreamsComponent {
   @EventListener
   void onStartup(StartupEvent event) {
     TopicProvisioner.ensure(kafka, Topics.ALL);
-    TopicProvisioner.ensure(kafka, List.of(OperatorTopics.RULE_CHANGES));
     feed.start();
     awaitRules();
     app.start();

@@ -9,6 +9,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.iprradar.common.json.Json;
 import org.iprradar.common.kafka.Topics;
+import org.iprradar.common.model.ConfigChange;
 
 /**
  * Writes operator changes to the live {@code rules}/{@code brands}/{@code scoring-settings} topics,
@@ -45,14 +46,14 @@ public final class KafkaOperatorLog implements OperatorLog {
         .add("changedAt", bytes(String.valueOf(change.changedAt())))
         .add("version", bytes(String.valueOf(change.version())));
     send(live);
-    send(new ProducerRecord<>(OperatorTopics.RULE_CHANGES.name(), change.key(), json(change)));
+    send(new ProducerRecord<>(Topics.RULE_CHANGES.name(), change.key(), json(change)));
   }
 
   @Override
   public List<ConfigChange> history(String kind, String id) {
     String key = ConfigChange.key(kind, id);
-    var serde = OperatorTopics.RULE_CHANGES.valueSerde();
-    return reader.read(OperatorTopics.RULE_CHANGES.name(), r -> key.equals(r.key())).stream()
+    var serde = Topics.RULE_CHANGES.valueSerde();
+    return reader.read(Topics.RULE_CHANGES.name(), r -> key.equals(r.key())).stream()
         .filter(r -> r.value() != null)
         .map(r -> serde.deserializer().deserialize(r.topic(), r.value()))
         .toList();

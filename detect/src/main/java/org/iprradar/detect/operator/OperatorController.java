@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.iprradar.common.json.Json;
+import org.iprradar.common.model.ConfigChange;
 import org.iprradar.web.ErrorBody;
 import org.iprradar.web.security.Roles;
 

@@ -1,6 +1,7 @@
 package org.iprradar.detect.operator;
 
 import java.util.List;
+import org.iprradar.common.model.ConfigChange;
 
 /**
  * Where operator changes go: the live {@code rules}, {@code brands} or {@code scoring-settings}

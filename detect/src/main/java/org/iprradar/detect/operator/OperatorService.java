@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import org.iprradar.common.json.Json;
 import org.iprradar.common.model.Brand;
+import org.iprradar.common.model.ConfigChange;
 import org.iprradar.common.model.Rule;
 import org.iprradar.detect.rules.RuleBook;
 

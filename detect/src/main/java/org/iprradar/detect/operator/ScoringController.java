@@ -24,6 +24,7 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 import org.iprradar.common.json.Json;
+import org.iprradar.common.model.ConfigChange;
 import org.iprradar.common.model.ScoringOverride;
 import org.iprradar.web.ErrorBody;
 import org.iprradar.web.security.Actor;

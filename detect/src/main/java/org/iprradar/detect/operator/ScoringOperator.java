@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.iprradar.common.json.Json;
 import org.iprradar.common.model.Assessment;
+import org.iprradar.common.model.ConfigChange;
 import org.iprradar.common.model.Lead;
 import org.iprradar.common.model.Listing;
 import org.iprradar.common.model.ScoringOverride;

@@ -3,6 +3,7 @@ package org.iprradar.detect.operator;
 import java.util.ArrayList;
 import java.util.List;
 import org.iprradar.common.model.Brand;
+import org.iprradar.common.model.ConfigChange;
 import org.iprradar.common.model.Rule;
 import org.iprradar.common.model.ScoringOverride;
 import org.iprradar.detect.rules.RuleBook;

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.iprradar.common.model.ConfigChange;
 import org.iprradar.common.model.Listing;
 import org.iprradar.detect.Fixtures;
 import org.iprradar.detect.rules.RuleBook;

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.iprradar.common.model.ConfigChange;
 import org.iprradar.common.model.InfringementType;
 import org.iprradar.common.model.Lead;
 import org.iprradar.common.model.Listing;

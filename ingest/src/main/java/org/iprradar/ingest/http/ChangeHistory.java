@@ -1,6 +1,5 @@
 package org.iprradar.ingest.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.http.HttpRequest;
@@ -9,26 +8,28 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.iprradar.common.json.Json;
+import org.iprradar.common.kafka.Topics;
+import org.iprradar.common.model.ConfigChange;
 import org.iprradar.ingest.publish.FeedPublisher;
 import org.iprradar.ingest.publish.Outgoing;
 import org.iprradar.web.security.Actor;
 
 /**
  * Writes a change of a rule or brand made through ingest to the history topic detect's operator API
- * keeps ({@code rule-changes}), in the same form, so that the history shows every change whichever
- * API made it. Ingest does not hold the rules in force: the value before is not known ({@code
- * before} null, every field of the value listed as changed) and a delete records version 0.
+ * keeps ({@code rule-changes}), as the same {@link ConfigChange} records, so that the history shows
+ * every change whichever API made it. Ingest does not hold the rules in force: the value before is
+ * not known ({@code before} null, every field of the value listed as changed) and a delete records
+ * version 0.
  */
 @Singleton
 final class ChangeHistory {
 
-  /** Detect's {@code OperatorTopics.RULE_CHANGES}: append-only, kept forever, created by detect. */
-  static final String TOPIC = "rule-changes";
+  /** The history, append-only and kept forever; detect's operator API reads it back. */
+  static final String TOPIC = Topics.RULE_CHANGES.name();
 
   /** Who changes, when no signed-in caller does: what the operator API's clients send. */
   static final String CHANGED_BY = "X-Changed-By";
@@ -87,23 +88,10 @@ final class ChangeHistory {
       String actor,
       JsonNode after,
       List<String> changedFields) {
-    // The fields and their order of detect's ConfigChange, which reads these records back.
-    var change = new LinkedHashMap<String, Object>();
-    change.put("kind", kind);
-    change.put("id", id);
-    change.put("version", version);
-    change.put("action", action);
-    change.put("changedBy", actor);
-    change.put("changedAt", clock.instant());
-    change.put("before", null);
-    change.put("after", after);
-    change.put("changedFields", changedFields);
-    byte[] bytes;
-    try {
-      bytes = Json.mapper().writeValueAsBytes(change);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write the change of " + kind + " " + id, e);
-    }
-    return publisher.publish(List.of(new Outgoing(TOPIC, kind + ":" + id, bytes, Map.of())));
+    var change =
+        new ConfigChange(
+            kind, id, version, action, actor, clock.instant(), null, after, changedFields);
+    byte[] bytes = Topics.RULE_CHANGES.valueSerde().serializer().serialize(TOPIC, change);
+    return publisher.publish(List.of(new Outgoing(TOPIC, change.key(), bytes, Map.of())));
   }
 }

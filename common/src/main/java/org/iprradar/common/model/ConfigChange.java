@@ -1,4 +1,4 @@
-package org.iprradar.detect.operator;
+package org.iprradar.common.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
