@@ -47,10 +47,12 @@ public final class AlertCodec implements Serde<Alert> {
   /** Bytes sampled for the lookup hash; the full comparison decides. */
   private static final int SAMPLED = 256;
 
-  private final JsonSerde<Alert> json = new JsonSerde<>(Alert.class);
-
-  /** Reads as {@link #json} does, noting where the assessments lie (see ListingSpans). */
-  private static final JsonSerde<Alert> SPANNED =
+  /**
+   * The project's JSON of an alert; its parse also notes where the assessments lie (see
+   * ListingSpans). The module only adds a reader, so the bytes written are {@code
+   * JsonSerde<Alert>}'s.
+   */
+  private static final JsonSerde<Alert> JSON =
       new JsonSerde<>(
           Alert.class, Json.mapper().copy().registerModule(SpannedListingsDeserializer.module()));
 
@@ -132,7 +134,7 @@ public final class AlertCodec implements Serde<Alert> {
     }
     Written written = spliced(alert);
     if (written == null) {
-      written = new Written(alert, json.write(alert), null);
+      written = new Written(alert, JSON.write(alert), null);
     }
     byte[] bytes = written.bytes();
     synchronized (this) {
@@ -163,7 +165,7 @@ public final class AlertCodec implements Serde<Alert> {
       Alert alert;
       ListingSpans spans;
       try {
-        alert = SPANNED.read(bytes);
+        alert = JSON.read(bytes);
       } finally {
         spans = SpannedListingsDeserializer.take();
       }
@@ -201,7 +203,7 @@ public final class AlertCodec implements Serde<Alert> {
     }
     // The alert without its assessments, as Jackson writes it: every other field, and the place
     // where the assessments go.
-    byte[] frame = json.write(alert.withEvidence(alert.score(), List.of(), alert.updatedAt()));
+    byte[] frame = JSON.write(alert.withEvidence(alert.score(), List.of(), alert.updatedAt()));
     ListingSpans empty = ListingSpans.of(frame);
     if (empty == null || empty.count() != 0) {
       return null;
