@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -125,7 +126,8 @@ public final class DeliveryWorker implements Runnable, AutoCloseable {
       return;
     }
     WebhookEndpoints inForce = endpoints.get();
-    if (recipients.all().stream().allMatch(bureau -> inForce.of(bureau).isEmpty())) {
+    Set<String> bureaus = recipients.all();
+    if (bureaus.stream().allMatch(bureau -> inForce.of(bureau).isEmpty())) {
       return;
     }
     // Read in full before any bureau receives it: a broken alert is a dead letter, not a payload.
@@ -137,7 +139,7 @@ public final class DeliveryWorker implements Runnable, AutoCloseable {
       return;
     }
     var failures = new ArrayList<String>();
-    for (String bureau : recipients.all()) {
+    for (String bureau : bureaus) {
       var endpoint = inForce.of(bureau);
       if (endpoint.isEmpty()) {
         continue;
