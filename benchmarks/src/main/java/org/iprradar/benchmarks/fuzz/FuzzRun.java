@@ -540,7 +540,8 @@ public final class FuzzRun {
     return names;
   }
 
-  private static void awaitRunning(KafkaStreams streams) throws InterruptedException {
+  /** Waits up to two minutes for a streams application to be RUNNING. */
+  static void awaitRunning(KafkaStreams streams) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
     while (streams.state() != KafkaStreams.State.RUNNING && System.nanoTime() < deadline) {
       Thread.sleep(100);

@@ -22,8 +22,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.apache.kafka.streams.KafkaStreams;
+import org.iprradar.alerts.app.AlertsService;
 import org.iprradar.benchmarks.Options;
 import org.iprradar.common.json.Json;
+import org.iprradar.detect.app.DetectService;
 import org.iprradar.standalone.Standalone;
 import org.iprradar.web.security.ProductionGuard;
 
@@ -55,9 +58,13 @@ public final class TokenFuzz {
           .build();
   private final String base;
 
-  private TokenFuzz(String base, long seed) {
+  private final KafkaStreams alerts;
+  private int storeRetries;
+
+  private TokenFuzz(String base, long seed, KafkaStreams alerts) {
     this.base = base;
     this.random = new Random(seed);
+    this.alerts = alerts;
   }
 
   /** {@code --cases=N --seed=N --data-dir=DIR}; exits 1 when a check failed. */
@@ -78,9 +85,14 @@ public final class TokenFuzz {
     properties.put("micronaut.server.port", -1);
     log("seed " + seed + " (replay with the same seed), " + cases + " requests");
     try (var system = Standalone.start(properties)) {
-      var fuzz = new TokenFuzz(system.url(), seed);
+      var alerts = system.context().getBean(AlertsService.class).streamsApp().streams();
+      // The alert store answers 503 until its application is RUNNING: fuzzing earlier would
+      // count start-up, not tokens.
+      FuzzRun.awaitRunning(system.context().getBean(DetectService.class).streamsApp().streams());
+      FuzzRun.awaitRunning(alerts);
+      var fuzz = new TokenFuzz(system.url(), seed, alerts);
       fuzz.send(cases);
-      log(fuzz.report.toString());
+      log(fuzz.report + "; asked again after a 503 store_unavailable: " + fuzz.storeRetries);
       fuzz.report.failures().forEach(f -> log("FAILURE " + f));
       return fuzz.report.failures();
     }
@@ -122,6 +134,13 @@ public final class TokenFuzz {
 
   private HttpResponse<byte[]> check(String path, String token, String what) throws Exception {
     var response = request(path, token);
+    if (storeUnavailable(response)) {
+      // A rebalance may come at any moment and the store then answers 503 by design: wait for it
+      // to end and ask again. A second 503 is a failure below.
+      storeRetries++;
+      FuzzRun.awaitRunning(alerts);
+      response = request(path, token);
+    }
     if (response == null) {
       report.fail(what + ": no answer on " + path);
       return null;
@@ -148,6 +167,12 @@ public final class TokenFuzz {
       }
     }
     return response;
+  }
+
+  private static boolean storeUnavailable(HttpResponse<byte[]> response) {
+    return response != null
+        && response.statusCode() == 503
+        && new String(response.body(), StandardCharsets.UTF_8).contains("\"store_unavailable\"");
   }
 
   private HttpResponse<byte[]> request(String path, String token) throws InterruptedException {
