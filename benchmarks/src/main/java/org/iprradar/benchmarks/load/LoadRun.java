@@ -55,7 +55,8 @@ import org.iprradar.standalone.Standalone;
  * <p>Options ({@code --name=value}): {@code rates} (comma-separated, listings a second, ascending),
  * {@code seconds} per step, {@code warmup} seconds, {@code rules}, {@code batch} (listings per
  * request), {@code in-flight} (requests at most), {@code data-dir} (emptied first), {@code phases}
- * ({@code pipeline,pass-through}), {@code titles} (the titles file).
+ * ({@code pipeline,pass-through} by default; {@code detect} adds the pipeline with alerts paused,
+ * between the two), {@code titles} (the titles file).
  */
 public final class LoadRun {
 
@@ -131,6 +132,11 @@ public final class LoadRun {
         log("system up at " + system.url() + " with " + ruleCount + " rules");
         if (phases.contains("pipeline")) {
           results.addAll(phase("pipeline", kafka, Topics.ASSESSMENTS.name(), true, rates));
+        }
+        if (phases.contains("detect")) {
+          // The pipeline without alerts: where its ceiling lies when alerts cost nothing.
+          system.context().getBean(AlertsService.class).streamsApp().streams().pause();
+          results.addAll(phase("detect", kafka, Topics.ASSESSMENTS.name(), false, rates));
         }
         if (phases.contains("pass-through")) {
           // Detect and alerts stop taking records, so that the pass-through has the CPUs the
