@@ -19,6 +19,7 @@ import org.iprradar.common.kafka.KafkaSecurity;
 import org.iprradar.common.kafka.KafkaSettings;
 import org.iprradar.common.model.Account;
 import org.iprradar.common.model.InvalidFieldException;
+import org.iprradar.web.security.AccountsFollower;
 import org.iprradar.web.security.ProductionGuard;
 import org.iprradar.web.security.Roles;
 import org.slf4j.Logger;
@@ -57,6 +58,7 @@ public final class Accounts implements AutoCloseable {
       Environment environment,
       RoutingService routing,
       KafkaSecurity security,
+      AccountsFollower follower,
       @Value("${kafka.bootstrap-servers}") String bootstrapServers,
       @Value("${ipr.kafka.partitions:3}") int partitions,
       @Value("${ipr.kafka.replication-factor:1}") short replicationFactor,
@@ -72,9 +74,10 @@ public final class Accounts implements AutoCloseable {
     this.store =
         new AccountStore(
             new KafkaSettings(
-                bootstrapServers, partitions, replicationFactor, security.clientOverrides()));
+                bootstrapServers, partitions, replicationFactor, security.clientOverrides()),
+            follower);
     try {
-      store.start(Duration.ofSeconds(60));
+      store.awaitReady(Duration.ofSeconds(60));
       if (demoAccounts) {
         createDemoAccounts();
       }

@@ -51,6 +51,16 @@ final class IngestServer implements AutoCloseable {
   }
 
   IngestServer(boolean autoComplete, int maxInFlight, Map<String, Object> properties) {
+    this(autoComplete, maxInFlight, properties, new Object[0]);
+  }
+
+  /** The server with beans of the test's own beside the publisher (an account directory). */
+  IngestServer(Map<String, Object> properties, Object... beans) {
+    this(true, 100_000, properties, beans);
+  }
+
+  private IngestServer(
+      boolean autoComplete, int maxInFlight, Map<String, Object> properties, Object[] beans) {
     producer =
         new MockProducer<>(autoComplete, null, new StringSerializer(), new ByteArraySerializer());
     var props = new HashMap<String, Object>(properties);
@@ -61,6 +71,7 @@ final class IngestServer implements AutoCloseable {
         ApplicationContext.builder()
             .properties(props)
             .singletons(new FeedPublisher(producer, maxInFlight))
+            .singletons(beans)
             .start();
     var server = context.getBean(EmbeddedServer.class).start();
     url = server.getURL().toString();

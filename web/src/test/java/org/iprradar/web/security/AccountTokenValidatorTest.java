@@ -1,4 +1,4 @@
-package org.iprradar.alerts.account;
+package org.iprradar.web.security;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

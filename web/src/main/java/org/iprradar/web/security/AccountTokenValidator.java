@@ -1,5 +1,6 @@
-package org.iprradar.alerts.account;
+package org.iprradar.web.security;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.NonNull;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.security.token.Claims;
@@ -9,6 +10,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import org.iprradar.common.model.Account;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Refuses a person's token once their account is disabled or changed by an administrator (roles,
@@ -17,15 +20,23 @@ import org.iprradar.common.model.Account;
  * keep the old access for the rest of its lifetime. Tokens whose subject is not an account (the
  * alerts instances' own peer token) are left to the signature and expiry checks.
  *
+ * <p>Every service checks this, not only alerts where people sign in: an operator let go must not
+ * go on changing rules on ingest or detect deployed apart. Until a service has read the accounts to
+ * their end (it starts while Kafka is away), it refuses people's tokens: it cannot tell whether
+ * they were revoked.
+ *
  * <p>The comparison is to the second, the precision of a token's issue time: a token issued within
  * the same second as a change still passes, unless the change disabled the account.
  */
 @Singleton
+@Requires(beans = AccountDirectory.class)
 final class AccountTokenValidator<T> implements GenericJwtClaimsValidator<T> {
 
-  private final Accounts accounts;
+  private static final Logger LOG = LoggerFactory.getLogger(AccountTokenValidator.class);
 
-  AccountTokenValidator(Accounts accounts) {
+  private final AccountDirectory accounts;
+
+  AccountTokenValidator(AccountDirectory accounts) {
     this.accounts = accounts;
   }
 
@@ -33,6 +44,10 @@ final class AccountTokenValidator<T> implements GenericJwtClaimsValidator<T> {
   public boolean validate(@NonNull Claims claims, @Nullable T request) {
     if (!(claims.get(Claims.SUBJECT) instanceof String subject)) {
       return true;
+    }
+    if (!accounts.ready()) {
+      LOG.warn("Refused a token of {}: the accounts have not been read yet", subject);
+      return false;
     }
     var account = accounts.find(subject);
     return account.isEmpty() || stillValid(account.get(), issuedAt(claims.get(Claims.ISSUED_AT)));
