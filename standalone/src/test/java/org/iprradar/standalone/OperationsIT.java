@@ -31,6 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OperationsIT {
 
+  private static final String SCRAPE_TOKEN = "operations-it-scrape-token-0123456789abcdef";
+
   @TempDir static Path dataDir;
 
   private static Standalone app;
@@ -50,7 +52,9 @@ class OperationsIT {
   }
 
   private static Standalone startApp() {
-    return TestSystem.start(dataDir);
+    var settings = TestSystem.settings(dataDir);
+    settings.put("ipr.metrics.scrape-token", SCRAPE_TOKEN);
+    return Standalone.start(settings);
   }
 
   @Test
@@ -184,9 +188,12 @@ class OperationsIT {
     }
   }
 
+  /** Scrapes as Prometheus does, with the deployment's scrape token. */
   private static String scrape() throws Exception {
-    var response = API.get("/prometheus");
+    var response = API.as(SCRAPE_TOKEN).get("/prometheus");
     assertEquals(200, response.statusCode(), response.body());
+    var elsewhere = API.as(SCRAPE_TOKEN).get("/api/v1/alerts");
+    assertEquals(401, elsewhere.statusCode(), "the scrape token opens the metrics only");
     return response.body();
   }
 

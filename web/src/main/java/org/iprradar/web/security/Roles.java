@@ -23,7 +23,14 @@ public final class Roles {
   /** A platform partner's program, authenticated by an API key, writing its own platform's data. */
   public static final String PARTNER = "PARTNER";
 
-  public static final List<String> ALL = List.of(ANALYST, SUPERVISOR, OPERATOR, ADMIN, PARTNER);
+  /**
+   * The Prometheus scraper, authenticated by the deployment's scrape token: {@code /prometheus} and
+   * nothing else.
+   */
+  public static final String METRICS = "METRICS";
+
+  public static final List<String> ALL =
+      List.of(ANALYST, SUPERVISOR, OPERATOR, ADMIN, PARTNER, METRICS);
 
   private Roles() {}
 }
