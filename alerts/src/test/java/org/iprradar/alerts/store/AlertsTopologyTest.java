@@ -9,9 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -23,6 +21,7 @@ import org.iprradar.alerts.route.RoutingTableLoader;
 import org.iprradar.common.json.Json;
 import org.iprradar.common.json.JsonSerde;
 import org.iprradar.common.kafka.DeadLetters;
+import org.iprradar.common.kafka.TestDrivers;
 import org.iprradar.common.kafka.Topics;
 import org.iprradar.common.model.Alert;
 import org.iprradar.common.model.AlertStatus;
@@ -49,14 +48,7 @@ class AlertsTopologyTest {
   @BeforeEach
   void setUp() throws IOException {
     var router = new Router(RoutingTableLoader.load("classpath:config/routing.yaml"));
-    var props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "alerts-test");
-    // A state folder of its own: test runs side by side must not share RocksDB locks.
-    props.put(
-        StreamsConfig.STATE_DIR_CONFIG,
-        System.getProperty("java.io.tmpdir") + "/ipr-test-streams-" + java.util.UUID.randomUUID());
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    driver = new TopologyTestDriver(AlertsTopology.build(new AlertFolder(router)), props);
+    driver = TestDrivers.start(AlertsTopology.build(new AlertFolder(router)), "alerts-test");
     leads =
         driver.createInputTopic(
             Topics.LEADS.name(),

@@ -13,8 +13,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -22,6 +20,7 @@ import org.iprradar.alerts.route.Router;
 import org.iprradar.alerts.route.RoutingTableLoader;
 import org.iprradar.common.json.Json;
 import org.iprradar.common.json.JsonSerde;
+import org.iprradar.common.kafka.TestDrivers;
 import org.iprradar.common.kafka.Topics;
 import org.iprradar.common.model.Alert;
 import org.iprradar.common.model.Escalation;
@@ -45,14 +44,7 @@ class EscalationTopologyTest {
   @BeforeEach
   void setUp() throws IOException {
     var router = new Router(RoutingTableLoader.load("classpath:config/routing.yaml"));
-    var props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "escalation-test");
-    // A state folder of its own: test runs side by side must not share RocksDB locks.
-    props.put(
-        StreamsConfig.STATE_DIR_CONFIG,
-        System.getProperty("java.io.tmpdir") + "/ipr-test-streams-" + java.util.UUID.randomUUID());
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    driver = new TopologyTestDriver(AlertsTopology.build(new AlertFolder(router)), props);
+    driver = TestDrivers.start(AlertsTopology.build(new AlertFolder(router)), "escalation-test");
     leads =
         driver.createInputTopic(
             Topics.LEADS.name(),

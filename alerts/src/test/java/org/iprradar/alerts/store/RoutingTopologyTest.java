@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Properties;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -20,6 +18,7 @@ import org.iprradar.alerts.route.RoutingBook;
 import org.iprradar.alerts.route.RoutingInForce;
 import org.iprradar.alerts.route.RoutingTableLoader;
 import org.iprradar.common.kafka.DeadLetters;
+import org.iprradar.common.kafka.TestDrivers;
 import org.iprradar.common.kafka.Topics;
 import org.iprradar.common.model.Alert;
 import org.iprradar.common.model.InfringementType;
@@ -52,15 +51,9 @@ class RoutingTopologyTest {
         new RoutingBook(
             RoutingInForce.startUp(
                 RoutingTableLoader.load("classpath:config/routing.yaml"), "routing.yaml"));
-    var props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "alerts-routing-test");
-    // A state folder of its own: test runs side by side must not share RocksDB locks.
-    props.put(
-        StreamsConfig.STATE_DIR_CONFIG,
-        System.getProperty("java.io.tmpdir") + "/ipr-test-streams-" + java.util.UUID.randomUUID());
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     driver =
-        new TopologyTestDriver(AlertsTopology.build(new AlertFolder(book), deadLetters), props);
+        TestDrivers.start(
+            AlertsTopology.build(new AlertFolder(book), deadLetters), "alerts-routing-test");
     leads =
         driver.createInputTopic(
             Topics.LEADS.name(),

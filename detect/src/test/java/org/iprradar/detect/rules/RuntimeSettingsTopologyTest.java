@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.producer.MockProducer;
@@ -22,11 +21,11 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.iprradar.common.kafka.DeadLetters;
+import org.iprradar.common.kafka.TestDrivers;
 import org.iprradar.common.kafka.Topics;
 import org.iprradar.common.model.Assessment;
 import org.iprradar.common.model.ConfigVersions;
@@ -124,13 +123,11 @@ class RuntimeSettingsTopologyTest {
   }
 
   private void startDriver(RuleBook book, ScoringBook settings) {
-    var props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "detect-settings-test");
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve("run-" + drivers.size()).toString());
     var driver =
-        new TopologyTestDriver(
-            DetectTopology.build(book, settings, Clock.fixed(Fixtures.NOW, ZoneOffset.UTC)), props);
+        TestDrivers.start(
+            DetectTopology.build(book, settings, Clock.fixed(Fixtures.NOW, ZoneOffset.UTC)),
+            "detect-settings-test",
+            stateDir.resolve("run-" + drivers.size()));
     drivers.add(driver);
     listings =
         driver.createInputTopic(

@@ -4,16 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Properties;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.iprradar.common.kafka.TestDrivers;
 import org.iprradar.common.kafka.Topics;
 import org.iprradar.common.model.Assessment;
 import org.iprradar.common.model.Complaint;
@@ -44,14 +43,7 @@ final class DetectDriver implements AutoCloseable {
             Fixtures.scorer(),
             Clock.fixed(Fixtures.NOW, ZoneOffset.UTC),
             new GlobalDeadLetters(globalDeadLetters));
-    var props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-    // A state folder of its own: test runs side by side must not share RocksDB locks.
-    props.put(
-        StreamsConfig.STATE_DIR_CONFIG,
-        System.getProperty("java.io.tmpdir") + "/ipr-test-streams-" + java.util.UUID.randomUUID());
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    driver = new TopologyTestDriver(topology, props);
+    driver = TestDrivers.start(topology, applicationId);
     listings = input(Topics.LISTINGS.name());
     sellers = input(Topics.SELLER_RECORDS.name());
     complaints = input(Topics.COMPLAINTS.name());

@@ -7,11 +7,10 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneOffset;
-import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.iprradar.common.kafka.TestDrivers;
 import org.iprradar.common.kafka.Topics;
 import org.iprradar.common.metrics.PipelineMetrics;
 import org.iprradar.common.model.Listing;
@@ -32,14 +31,11 @@ class DetectMetricsTest {
   @BeforeEach
   void setUp() {
     Metrics.addRegistry(registry);
-    var props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "detect-metrics-test");
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     driver =
-        new TopologyTestDriver(
+        TestDrivers.start(
             DetectTopology.build(
                 Fixtures.ruleBook(), Fixtures.scorer(), Clock.fixed(Fixtures.NOW, ZoneOffset.UTC)),
-            props);
+            "detect-metrics-test");
     listings =
         driver.createInputTopic(
             Topics.LISTINGS.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());

@@ -8,12 +8,11 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.iprradar.common.kafka.TestDrivers;
 import org.iprradar.common.kafka.Topics;
 import org.iprradar.common.model.Assessment;
 import org.iprradar.common.model.Lead;
@@ -53,14 +52,7 @@ class SellerHistoryTopologyTest {
     var topology =
         DetectTopology.build(
             Fixtures.ruleBook(), Fixtures.scorer(), Clock.fixed(Fixtures.NOW, ZoneOffset.UTC));
-    var props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "detect-seller-test");
-    // A state folder of its own: test runs side by side must not share RocksDB locks.
-    props.put(
-        StreamsConfig.STATE_DIR_CONFIG,
-        System.getProperty("java.io.tmpdir") + "/ipr-test-streams-" + java.util.UUID.randomUUID());
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    driver = new TopologyTestDriver(topology, props);
+    driver = TestDrivers.start(topology, "detect-seller-test");
     listings =
         driver.createInputTopic(
             Topics.LISTINGS.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
