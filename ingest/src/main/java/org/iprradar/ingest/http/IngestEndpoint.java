@@ -4,6 +4,8 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.iprradar.ingest.publish.SaturatedException;
@@ -40,14 +43,22 @@ final class IngestEndpoint {
   private final FeedIngestor ingestor;
   private final PlatformCheck platforms;
   private final long maxRequestBytes;
+  private final Executor afterAcknowledgement;
 
+  /**
+   * @param afterAcknowledgement where what follows Kafka's acknowledgement runs (the history of a
+   *     change): the application's pool for blocking work, not the common pool, which on a two-CPU
+   *     machine starts a thread for every task
+   */
   IngestEndpoint(
       FeedIngestor ingestor,
       PlatformCheck platforms,
-      @Value("${ipr.ingest.max-request-bytes:10485760}") long maxRequestBytes) {
+      @Value("${ipr.ingest.max-request-bytes:10485760}") long maxRequestBytes,
+      @Named(TaskExecutors.BLOCKING) Executor afterAcknowledgement) {
     this.ingestor = ingestor;
     this.platforms = platforms;
     this.maxRequestBytes = maxRequestBytes;
+    this.afterAcknowledgement = afterAcknowledgement;
   }
 
   /**
@@ -133,7 +144,8 @@ final class IngestEndpoint {
                           }
                           return outcome.response();
                         });
-              })
+              },
+              afterAcknowledgement)
           .<HttpResponse<?>>thenApply(IngestEndpoint::answer)
           .exceptionally(IngestEndpoint::kafkaFailed);
     } catch (SaturatedException e) {
@@ -187,7 +199,8 @@ final class IngestEndpoint {
                                   throw new HistoryNotWrittenException(error);
                                 }
                                 return response;
-                              }))
+                              }),
+              afterAcknowledgement)
           .<HttpResponse<?>>thenApply(IngestEndpoint::answer)
           .exceptionally(IngestEndpoint::kafkaFailed);
     } catch (SaturatedException e) {
