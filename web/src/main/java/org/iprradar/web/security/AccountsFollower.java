@@ -127,6 +127,7 @@ public final class AccountsFollower implements AccountDirectory, AutoCloseable {
     Map<String, Object> config = new HashMap<>(kafka.clientConfig());
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    config.put(ConsumerConfig.CLIENT_ID_CONFIG, "ipr-radar-accounts");
     var topic = Topics.ACCOUNTS;
     try (var reader =
         new KafkaConsumer<>(
@@ -171,23 +172,31 @@ public final class AccountsFollower implements AccountDirectory, AutoCloseable {
     return read;
   }
 
+  /** Waits before the next try; {@link #close()} ends the wait at once. */
   private void sleep() {
-    try {
-      Thread.sleep(RETRY.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      running.set(false);
+    synchronized (running) {
+      try {
+        if (running.get()) {
+          running.wait(RETRY.toMillis());
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        running.set(false);
+      }
     }
   }
 
   @Override
   public void close() {
-    running.set(false);
+    // Woken, not interrupted: an interrupt would break the consumer's own orderly close.
+    synchronized (running) {
+      running.set(false);
+      running.notifyAll();
+    }
     var reader = consumer;
     if (reader != null) {
       reader.wakeup();
     }
-    follower.interrupt();
     try {
       follower.join(10_000);
     } catch (InterruptedException e) {
