@@ -34,6 +34,7 @@ public final class AccountsFollower implements AccountDirectory, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(AccountsFollower.class);
   private static final Duration RETRY = Duration.ofSeconds(5);
+  private static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
 
   private final KafkaSettings kafka;
   private final Map<String, Account> accounts = new ConcurrentHashMap<>();
@@ -129,9 +130,10 @@ public final class AccountsFollower implements AccountDirectory, AutoCloseable {
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     config.put(ConsumerConfig.CLIENT_ID_CONFIG, "ipr-radar-accounts");
     var topic = Topics.ACCOUNTS;
-    try (var reader =
+    var reader =
         new KafkaConsumer<>(
-            config, topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
+            config, topic.keySerde().deserializer(), topic.valueSerde().deserializer());
+    try {
       consumer = reader;
       if (!running.get()) {
         return;
@@ -159,6 +161,8 @@ public final class AccountsFollower implements AccountDirectory, AutoCloseable {
       }
     } finally {
       consumer = null;
+      // No group and no commits: nothing to wait for but the broker's goodbye, which may be gone.
+      reader.close(CLOSE_WAIT);
     }
   }
 
