@@ -34,15 +34,16 @@ final class ScrapeTokenValidator<T> implements TokenValidator<T> {
 
   private final byte[] token;
 
-  ScrapeTokenValidator(@Value("${ipr.metrics.scrape-token}") String token) {
-    if (token.strip().length() < MIN_LENGTH) {
+  ScrapeTokenValidator(@Value("${ipr.metrics.scrape-token}") String setting) {
+    String token = setting.strip();
+    if (token.length() < MIN_LENGTH) {
       throw new IllegalStateException(
           "IPR_METRICS_SCRAPE_TOKEN (ipr.metrics.scrape-token) must be a random value of at least "
               + MIN_LENGTH
               + " characters; it has "
-              + token.strip().length());
+              + token.length());
     }
-    this.token = token.strip().getBytes(StandardCharsets.UTF_8);
+    this.token = token.getBytes(StandardCharsets.UTF_8);
   }
 
   @Override
